@@ -1,0 +1,452 @@
+"""Stage 3: turn a validated, repaired description into the IR (generator/ir.py).
+
+Intercom-specific facts come from data in spec/ (naming.yaml, pagination.yaml); the
+rules here are general: class names from component keys, inline objects hoisted to
+named models, Python-safe names, one method per operation.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import ir
+from .errors import GeneratorError
+
+SPEC_DIR = Path(__file__).resolve().parent.parent / "spec"
+METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
+# Formats whose pydantic types would reject what Intercom really sends (Unix seconds in
+# integer date-time, relative paths in uri, Mongo ids in uuid): keep the plain JSON type.
+PLAIN_FORMATS = {("integer", "date-time"), ("integer", "timestamp"), ("string", "uri"), ("string", "uuid"), ("string", "email")}
+SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+DEFAULT_VERBS = {("GET", True): "retrieve", ("GET", False): "list", ("POST", True): "create", ("POST", False): "create",
+                 ("PUT", True): "update", ("PUT", False): "update", ("PATCH", True): "update", ("PATCH", False): "update",
+                 ("DELETE", True): "delete", ("DELETE", False): "delete"}
+# Keyword arguments every generated method already has.
+RESERVED = {"extra_headers", "extra_query", "extra_body", "timeout", "self"}
+CLIENT_HEADERS = {"intercom-version"}  # set once on the client (Intercom(intercom_version=...))
+
+
+def pascal(name: str) -> str:
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name))
+    return "".join(w[:1].upper() + w[1:] for w in words) or "Model"
+
+
+def snake(name: str) -> str:
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    return re.sub(r"[^0-9a-zA-Z]+", "_", name).strip("_").lower()
+
+
+def identifier(name: str) -> str:
+    """A Python identifier for a wire name: snake case, no keywords or builtins clash."""
+    out = snake(name) or "value"
+    if out[0].isdigit():
+        out = "n" + out
+    if keyword.iskeyword(out) or out in RESERVED:
+        out += "_"
+    return out
+
+
+def singular(word: str, table: dict[str, str]) -> str:
+    if word in table:
+        return table[word]
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def escape(part: str) -> str:
+    return part.replace("~", "~0").replace("/", "~1")
+
+
+def load_data(spec_dir: Path = SPEC_DIR) -> dict[str, Any]:
+    return {
+        "naming": yaml.safe_load((spec_dir / "naming.yaml").read_text()),
+        "pagination": yaml.safe_load((spec_dir / "pagination.yaml").read_text())["styles"],
+    }
+
+
+class Schemas:
+    """Component schemas cleaned for the model generator, keyed by class name."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        raw = spec.get("components", {}).get("schemas", {})
+        self.names: dict[str, str] = {}
+        for key in raw:
+            name = pascal(key)
+            if name in self.names.values():
+                other = next(k for k, v in self.names.items() if v == name)
+                raise GeneratorError(f"schemas {other!r} and {key!r} both map to class {name}", where=f"#/components/schemas/{escape(key)}")
+            self.names[key] = name
+        self.out: dict[str, Any] = {}
+        for key, schema in raw.items():
+            self.out[self.names[key]] = {}  # reserve the name before hoisting nested objects
+        for key, schema in raw.items():
+            self.out[self.names[key]] = self.clean(schema, self.names[key], f"#/components/schemas/{escape(key)}", top=True)
+
+    def ref(self, ref: str, where: str) -> str:
+        key = ref.rsplit("/", 1)[-1]
+        if not ref.startswith("#/components/schemas/") or key not in self.names:
+            raise GeneratorError(f"unsupported or dangling $ref {ref!r}", where=where)
+        return self.names[key]
+
+    def hoist(self, schema: dict[str, Any], name: str, where: str) -> dict[str, Any]:
+        if name in self.out:
+            raise GeneratorError(f"inline schema would be named {name}, which is taken", where=where)
+        self.out[name] = schema
+        return {"$ref": f"#/components/schemas/{name}"}
+
+    def clean(self, node: Any, hint: str, where: str, top: bool = False) -> Any:
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node:
+            ref = {"$ref": f"#/components/schemas/{self.ref(node['$ref'], where)}"}
+            # OAS 3.0 ignores siblings of $ref, but Intercom's examples rely on `nullable` there.
+            return {"allOf": [ref], "nullable": True} if node.get("nullable") else ref
+        node = dict(node)
+        title = node.pop("title", None)
+        if top and title and not node.get("description"):
+            node["description"] = title
+        if (node.get("type"), node.get("format")) in PLAIN_FORMATS:
+            del node["format"]
+        if "enum" in node and None in node["enum"]:
+            node["enum"] = [v for v in node["enum"] if v is not None]
+            node["nullable"] = True
+        for key in ("oneOf", "anyOf"):
+            if key in node:
+                members = [m for m in node[key] if not _constraint_only(m)]
+                if not members:
+                    del node[key]  # only "one of these is required" hints: documented, not typed
+                    continue
+                node[key] = [
+                    self.clean(m, hint + _member_name(m), f"{where}/{key}/{i}") for i, m in enumerate(members)
+                ]
+        if "allOf" in node:
+            node["allOf"] = [self.clean(m, hint, f"{where}/allOf/{i}") for i, m in enumerate(node["allOf"])]
+        if isinstance(node.get("properties"), dict):
+            node["properties"] = {
+                prop: self.clean(value, hint + pascal(prop), f"{where}/properties/{escape(prop)}")
+                for prop, value in node["properties"].items()
+            }
+        if isinstance(node.get("items"), dict):
+            node["items"] = self.clean(node["items"], hint + "Item", f"{where}/items")
+        if isinstance(node.get("additionalProperties"), dict):
+            node["additionalProperties"] = self.clean(node["additionalProperties"], hint + "Value", f"{where}/additionalProperties")
+        if not top and node.get("properties"):
+            nullable = node.pop("nullable", False)
+            ref = self.hoist(node, hint, where)
+            return {"allOf": [ref], "nullable": True} if nullable else ref
+        return node
+
+    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            node = self.out[node["$ref"].rsplit("/", 1)[-1]]
+        return node
+
+    def is_model(self, name: str) -> bool:
+        schema = self.out[name]
+        return bool(schema.get("properties") or schema.get("allOf")) and schema.get("type", "object") == "object"
+
+    def type_expr(self, node: Any) -> str:
+        """The Python type a caller passes (or gets) for a cleaned schema."""
+        if not isinstance(node, dict):
+            return "Any"
+        base = self._base_type(node)
+        if node.get("nullable") and base != "Any" and not base.endswith("| None"):
+            return f"{base} | None"
+        return base
+
+    def _base_type(self, node: dict[str, Any]) -> str:
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            return name if self.is_model(name) else self.type_expr(self.out[name])
+        if len(node.get("allOf", [])) == 1 and not node.get("properties"):
+            return self.type_expr(node["allOf"][0])
+        for key in ("oneOf", "anyOf"):
+            if key in node:
+                return " | ".join(dict.fromkeys(self.type_expr(m) for m in node[key]))
+        if "enum" in node:
+            return "Literal[" + ", ".join(repr(v) for v in node["enum"]) + "]"
+        kind = node.get("type")
+        if kind in SCALARS:
+            return SCALARS[kind]
+        if kind == "array":
+            return f"list[{self.type_expr(node.get('items'))}]" if node.get("items") else "list[Any]"
+        if isinstance(node.get("additionalProperties"), dict) and node["additionalProperties"]:
+            return f"dict[str, {self.type_expr(node['additionalProperties'])}]"
+        if kind == "object" or "properties" in node:
+            return "dict[str, Any]"
+        return "Any"
+
+    def fields(self, node: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+        """Properties of an object or of every branch of a union, and the names always required."""
+        node = self.resolve(node)
+        props: dict[str, list[Any]] = {}
+        required = set(node.get("required", []))
+        for member in node.get("allOf", []):
+            sub, req = self.fields(member)
+            for k, v in sub.items():
+                props.setdefault(k, []).append(v)
+            required |= req
+        for k, v in (node.get("properties") or {}).items():
+            props.setdefault(k, []).append(v)
+        for key in ("oneOf", "anyOf"):
+            branches = [self.fields(m) for m in node.get(key, [])]
+            if branches:
+                required |= set.intersection(*(req for _, req in branches))
+                for sub, _ in branches:
+                    for k, v in sub.items():
+                        props.setdefault(k, []).append(v)
+        merged = {k: vs[0] if len(vs) == 1 else {"anyOf": vs} for k, vs in props.items()}
+        return merged, required & set(merged)
+
+
+def _constraint_only(member: Any) -> bool:
+    return isinstance(member, dict) and not ({"$ref", "type", "properties", "items", "enum", "allOf", "oneOf", "anyOf"} & member.keys())
+
+
+def _member_name(member: dict[str, Any]) -> str:
+    if member.get("title"):
+        return pascal(member["title"])
+    required = member.get("required") or list(member.get("properties") or {})
+    return "With" + pascal("_".join(required[:2])) if required else pascal(str(member.get("type", "value")))
+
+
+class Normalizer:
+    def __init__(self, spec: dict[str, Any], data: dict[str, Any]) -> None:
+        self.spec = spec
+        self.naming = data["naming"]
+        self.paging_rules = data["pagination"]
+        self.schemas = Schemas(spec)
+
+    def operations(self) -> list[ir.Operation]:
+        ops = []
+        for path, item in self.spec.get("paths", {}).items():
+            for method in METHODS:
+                if method in item:
+                    ops.append(self.operation(path, method, item))
+        return ops
+
+    def operation(self, path: str, method: str, item: dict[str, Any]) -> ir.Operation:
+        op = item[method]
+        where = f"#/paths/{escape(path)}/{method}"
+        http = method.upper()
+        segments = [s for s in path.strip("/").split("/") if s]
+        static = [s for s in segments if not s.startswith("{")]
+        op_id = op.get("operationId") or (method + pascal("_".join(static)))
+        actions = self.naming.get("actions", {})
+        if static and static[-1] in actions and segments[-1] == static[-1] and (len(static) > 1 or http == "POST"):
+            resource, verb = tuple(static[:-1]), actions[static[-1]]
+        else:
+            resource, verb = tuple(static), DEFAULT_VERBS[(http, segments[-1].startswith("{") if segments else False)]
+        if op_id in self.naming.get("operations", {}):
+            *res, verb = self.naming["operations"][op_id].split(".")
+            resource = tuple(res)
+        resource = tuple(identifier(r) for r in resource)
+
+        params = self.parameters(path, segments, item, op, where)
+        body_model, has_body = None, False
+        content = (op.get("requestBody") or {}).get("content", {})
+        if content:
+            if "application/json" not in content:
+                raise GeneratorError(f"unsupported request content types {sorted(content)}", where=f"{where}/requestBody")
+            has_body = True
+            body_schema, body_model = self.body_schema(content["application/json"].get("schema", {}), op_id, where)
+            params += self.body_params(body_schema, {p.py_name for p in params}, where)
+        response_type, response_model, status = self.response(op, op_id, where)
+        return ir.Operation(
+            operation_id=op_id,
+            http_method=http,
+            path=path,
+            pointer=where,
+            resource=resource,
+            name=verb,
+            summary=(op.get("summary") or "").strip(),
+            description=(op.get("description") or "").strip(),
+            deprecated=bool(op.get("deprecated")),
+            params=params,
+            has_body=has_body,
+            body_model=body_model,
+            response_type=response_type,
+            response_model=response_model,
+            success_status=status,
+            paging=self.paging(params, response_model),
+            errors=[(code, (r or {}).get("description", "")) for code, r in op.get("responses", {}).items() if not code.startswith("2")],
+            tags=list(op.get("tags", [])),
+            request_examples=[ir.Example(n, "request", v) for n, v in _examples(content.get("application/json", {}))],
+            response_examples=[
+                ir.Example(n, code, v)
+                for code, r in op.get("responses", {}).items()
+                for n, v in _examples(((r or {}).get("content") or {}).get("application/json", {}))
+            ],
+        )
+
+    def parameters(self, path: str, segments: list[str], item: dict[str, Any], op: dict[str, Any], where: str) -> list[ir.Param]:
+        declared = {(p["in"], p["name"]): p for p in [*item.get("parameters", []), *op.get("parameters", [])]}
+        out = []
+        singular_table = self.naming.get("singular", {})
+        for i, segment in enumerate(segments):
+            if not segment.startswith("{"):
+                continue
+            name = segment[1:-1]
+            spec_param = declared.pop(("path", name), None)
+            if spec_param is None:
+                raise GeneratorError(f"path parameter {{{name}}} is not declared", where=where)
+            py = identifier(name)
+            if py == "id" and i > 0 and not segments[i - 1].startswith("{"):
+                py = identifier(singular(segments[i - 1], singular_table) + "_id")
+            out.append(self.param(spec_param, py, "path", required=True))
+        for (location, name), spec_param in declared.items():
+            if location == "path":
+                raise GeneratorError(f"path parameter {name!r} is not in the path {path}", where=where)
+            if location == "header" and name.lower() in CLIENT_HEADERS:
+                continue
+            if location not in ("query", "header"):
+                raise GeneratorError(f"unsupported parameter location {location!r}", where=where)
+            out.append(self.param(spec_param, identifier(name), location, required=bool(spec_param.get("required"))))
+        _check_unique(out, where)
+        return out
+
+    def param(self, spec_param: dict[str, Any], py: str, location: ir.Location, required: bool) -> ir.Param:
+        schema = self.schemas.clean(spec_param.get("schema", {}), pascal(py), "")
+        return ir.Param(spec_param["name"], py, location, self.schemas.type_expr(schema), required, (spec_param.get("description") or "").strip())
+
+    def body_schema(self, schema: dict[str, Any], op_id: str, where: str) -> tuple[dict[str, Any], str | None]:
+        for key in ("oneOf", "anyOf", "allOf"):
+            members = schema.get(key)
+            if members and len(members) == 1 and "$ref" in members[0] and len(schema) == 1:
+                schema = members[0]  # a one-member wrapper around a named schema
+        if "$ref" in schema:
+            cleaned = self.schemas.clean(schema, "", where)
+            return cleaned, cleaned["$ref"].rsplit("/", 1)[-1]
+        name = pascal(op_id) + "Request"
+        if name in self.schemas.out:
+            name = pascal(op_id) + "Body"
+        cleaned = self.schemas.clean(schema, name, f"{where}/requestBody", top=True)
+        self.schemas.hoist(cleaned, name, where)
+        return cleaned, name
+
+    def body_params(self, schema: dict[str, Any], taken: set[str], where: str) -> list[ir.Param]:
+        props, required = self.schemas.fields(schema)
+        out = []
+        for wire, prop in props.items():
+            py = identifier(wire)
+            if py in taken:  # e.g. POST /contacts/{id}/notes also takes contact_id in its body
+                py = "body_" + py
+            desc = (self.schemas.resolve(prop).get("description") or "") if isinstance(prop, dict) else ""
+            out.append(ir.Param(wire, py, "body", self.schemas.type_expr(prop), wire in required, desc.strip()))
+        # Required first so they can be plain keyword arguments.
+        return sorted(out, key=lambda p: not p.required)
+
+    def response(self, op: dict[str, Any], op_id: str, where: str) -> tuple[str, str | None, str]:
+        success = sorted(code for code in op.get("responses", {}) if code.startswith("2"))
+        if not success:
+            raise GeneratorError("operation has no 2xx response", where=f"{where}/responses")
+        status = success[0]
+        content = (op["responses"][status] or {}).get("content") or {}
+        if not content:
+            return "None", None, status
+        if "application/json" not in content:
+            return ("str" if all(t.startswith("text/") for t in content) else "bytes"), None, status
+        schema = content["application/json"].get("schema") or {}
+        if "$ref" not in schema and (schema.get("properties") or schema.get("allOf")):
+            name = pascal(op_id) + "Response"
+            schema = self.schemas.hoist(self.schemas.clean(schema, name, f"{where}/responses/{status}", top=True), name, where)
+        else:
+            schema = self.schemas.clean(schema, pascal(op_id) + "Response", where)
+        expr = self.schemas.type_expr(schema)
+        model = schema["$ref"].rsplit("/", 1)[-1] if "$ref" in schema and self.schemas.is_model(schema["$ref"].rsplit("/", 1)[-1]) else None
+        return expr, model, status
+
+    def paging(self, params: list[ir.Param], model: str | None) -> ir.Paging | None:
+        if model is None:
+            return None
+        props = self.schemas.out[model].get("properties", {})
+        lists = [(k, v) for k, v in props.items() if self.schemas.resolve(v).get("type") == "array" and k != "errors"]
+        if len(lists) != 1:
+            return None
+        items, prop = lists[0]
+        have = {(p.location, p.wire_name) for p in params}
+        for rule in self.paging_rules:
+            request, response = rule.get("request"), rule.get("response")
+            if request and (request["in"], request["name"]) in have or (
+                response and _refers_to(props.get("pages"), pascal(response["schema"]))
+            ):
+                item_type = self.schemas.type_expr(self.schemas.resolve(prop).get("items"))
+                return ir.Paging(rule["style"], items, item_type)
+        return None
+
+    def resources(self, ops: list[ir.Operation]) -> list[ir.Resource]:
+        by_path: dict[tuple[str, ...], ir.Resource] = {}
+
+        def get(path: tuple[str, ...]) -> ir.Resource:
+            if path not in by_path:
+                res = ir.Resource(path, "".join(pascal(p) for p in path), path[0])
+                by_path[path] = res
+                if len(path) > 1:
+                    get(path[:-1]).children.append(res)
+            return by_path[path]
+
+        seen: dict[str, ir.Operation] = {}
+        for op in ops:
+            if not op.resource:
+                raise GeneratorError(f"operation {op.operation_id} maps to no resource", where=op.pointer)
+            if op.dotted_name in seen:
+                raise GeneratorError(
+                    f"operations {seen[op.dotted_name].operation_id} and {op.operation_id} both map to "
+                    f"client.{op.dotted_name}; add one of them to spec/naming.yaml",
+                    where=op.pointer,
+                )
+            seen[op.dotted_name] = op
+            get(op.resource).operations.append(op)
+        for res in by_path.values():
+            clash = {c.attr for c in res.children} & {o.name for o in res.operations}
+            if clash:
+                raise GeneratorError(f"client.{'.'.join(res.path)} has a method and a sub-resource named {sorted(clash)}")
+            res.children.sort(key=lambda r: r.path)
+        return sorted((r for p, r in by_path.items() if len(p) == 1), key=lambda r: r.path)
+
+
+def _refers_to(node: Any, name: str) -> bool:
+    return isinstance(node, dict) and (node.get("$ref", "").endswith("/" + name) or any(_refers_to(m, name) for m in node.get("allOf", [])))
+
+
+def _check_unique(params: list[ir.Param], where: str) -> None:
+    names = [p.py_name for p in params]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise GeneratorError(f"parameters map to the same Python name: {dupes}", where=where)
+
+
+def _examples(media: dict[str, Any]) -> list[tuple[str, Any]]:
+    if "examples" in media:
+        return [(name, ex.get("value")) for name, ex in media["examples"].items() if isinstance(ex, dict) and "value" in ex]
+    return [("example", media["example"])] if "example" in media else []
+
+
+def normalize(spec: dict[str, Any], *, package_version: str, repairs: list[str], data: dict[str, Any] | None = None) -> ir.Api:
+    norm = Normalizer(spec, data or load_data())
+    ops = norm.operations()
+    resources = norm.resources(ops)
+    servers = [s["url"] for s in spec.get("servers", [])]
+    regions = {"us": "https://api.intercom.io", "eu": "https://api.eu.intercom.io", "au": "https://api.au.intercom.io"}
+    regions = {region: url for region, url in regions.items() if url in servers} or {"us": servers[0] if servers else regions["us"]}
+    info = spec.get("info", {})
+    return ir.Api(
+        api_version=str(info.get("version", "")),
+        package_version=package_version,
+        title=info.get("title", "Intercom API"),
+        description=(info.get("description") or "").strip(),
+        regions=regions,
+        resources=resources,
+        operations=ops,
+        models=sorted(norm.schemas.out),
+        component_models=dict(norm.schemas.names),
+        schemas=norm.schemas.out,
+        repairs=repairs,
+        spec=spec,
+    )

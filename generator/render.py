@@ -1,0 +1,142 @@
+"""Stage 5: render the templates (which mirror the output tree) into a folder.
+
+`templates/package/` is the package root. A `.jinja` file is rendered, any other
+file is copied as is, and a `{module}` in a file name renders it once per
+top-level resource.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from . import ir
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PACKAGE = TEMPLATES / "package"
+IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass
+class Module:
+    """One resources/<name>.py file: a top-level resource and everything under it."""
+
+    name: str
+    title: str
+    resources: list[ir.Resource]
+    models: list[str] = field(default_factory=list)
+    paged: bool = False
+
+
+def modules(api: ir.Api) -> list[Module]:
+    known = set(api.models)
+    out = []
+    for root in api.resources:
+        resources = root.walk()
+        ops = [op for res in resources for op in res.operations]
+        types = [op.response_type for op in ops] + [p.type for op in ops for p in op.params]
+        types += [op.paging.item_type for op in ops if op.paging]
+        used = {name for expr in types for name in IDENT.findall(expr) if name in known}
+        title = "`client." + root.attr + "`"
+        out.append(Module(root.module, title, resources, sorted(used), any(op.paging for op in ops)))
+    return out
+
+
+def return_type(op: ir.Operation, prefix: str) -> str:
+    if op.paging:
+        page = "AsyncPaginator" if prefix else "SyncPage"
+        return f"{page}[{op.response_model}, {op.paging.item_type}]"
+    return op.response_type
+
+
+def as_type_value(expr: str) -> str:
+    """A type expression usable as a runtime value for `cast_to`/`item`."""
+    if expr == "None":
+        return "type(None)"
+    if IDENT.fullmatch(expr):
+        return expr
+    return f'cast("type[{expr}]", {expr})'
+
+
+def raw_wrapper(op: ir.Operation, prefix: str) -> str:
+    if not prefix:
+        return "to_raw_response_wrapper"
+    return "async_paginator_to_raw_response_wrapper" if op.paging else "async_to_raw_response_wrapper"
+
+
+def docstring(op: ir.Operation) -> str:
+    """Summary line, description and parameters, wrapped for an 8-space indent."""
+    width = 80
+    parts = [op.summary.rstrip(".") + "." if op.summary else f"{op.http_method} {op.path}."]
+    if op.description and op.description != op.summary:
+        parts.append(_wrap(op.description, width))
+    documented = [p for p in op.params if p.description]
+    if documented:
+        lines = ["Args:"]
+        for p in documented:
+            text = _wrap(f"{p.py_name}: {p.description}", width - 2)
+            lines.append(textwrap.indent(text, "  ").replace("\n  ", "\n    ", text.count("\n")))
+        parts.append("\n".join(lines))
+    parts.append(f"`{op.http_method} {op.path}` (operationId `{op.operation_id}`)")
+    body = "\n\n".join(parts).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return textwrap.indent(body, " " * 8).lstrip() + "\n        "
+
+
+def _wrap(text: str, width: int) -> str:
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip())]
+    return "\n\n".join(textwrap.fill(p, width, break_long_words=False, break_on_hyphens=False) for p in paragraphs if p)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters.update(
+        pyrepr=repr,
+        return_type=return_type,
+        as_type_value=as_type_value,
+        raw_wrapper=raw_wrapper,
+        docstring=docstring,
+    )
+    return env
+
+
+def render(api: ir.Api, models_source: str, out: Path) -> None:
+    env = environment()
+    mods = modules(api)
+    for template in sorted(PACKAGE.rglob("*")):
+        if template.is_dir() or "__pycache__" in template.parts:
+            continue
+        rel = template.relative_to(PACKAGE).as_posix()
+        if not rel.endswith(".jinja"):
+            _write(out / rel, template.read_bytes())
+            continue
+        name = "package/" + rel
+        for target, context in _targets(rel[: -len(".jinja")], mods):
+            text = env.get_template(name).render(api=api, **context)
+            _write(out / target, text.encode())
+    _write(out / "src/intercom_sdk/types/_models.py", models_source.encode())
+    spec_text = yaml.safe_dump(api.spec, sort_keys=False, allow_unicode=True, width=120)
+    _write(out / "openapi.yaml", spec_text.encode())
+
+
+def _targets(rel: str, mods: list[Module]) -> list[tuple[str, dict[str, Any]]]:
+    if "{module}" in rel:
+        return [(rel.replace("{module}", mod.name), {"module": mod}) for mod in mods]
+    return [(rel, {})]
+
+
+def _write(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
