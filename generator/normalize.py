@@ -126,7 +126,8 @@ class Schemas:
                     self.clean(m, hint + _member_name(m), f"{where}/{key}/{i}") for i, m in enumerate(members)
                 ]
         if "allOf" in node:
-            node["allOf"] = [self.clean(m, hint, f"{where}/allOf/{i}") for i, m in enumerate(node["allOf"])]
+            # allOf members merge into this class, so their own fields stay inline.
+            node["allOf"] = [self.clean(m, hint, f"{where}/allOf/{i}", top=True) for i, m in enumerate(node["allOf"])]
         if isinstance(node.get("properties"), dict):
             node["properties"] = {
                 prop: self.clean(value, hint + pascal(prop), f"{where}/properties/{escape(prop)}")
@@ -136,7 +137,7 @@ class Schemas:
             node["items"] = self.clean(node["items"], hint + "Item", f"{where}/items")
         if isinstance(node.get("additionalProperties"), dict):
             node["additionalProperties"] = self.clean(node["additionalProperties"], hint + "Value", f"{where}/additionalProperties")
-        if not top and node.get("properties"):
+        if not top and node.get("properties") and node.get("type", "object") == "object":
             nullable = node.pop("nullable", False)
             ref = self.hoist(node, hint, where)
             return {"allOf": [ref], "nullable": True} if nullable else ref
@@ -223,6 +224,19 @@ class Normalizer:
         self.paging_rules = data["pagination"]
         self.schemas = Schemas(spec)
 
+    def deref(self, node: Any) -> Any:
+        """Follow a `$ref` into components/parameters, responses or requestBodies."""
+        seen = 0
+        while isinstance(node, dict) and "$ref" in node and not node["$ref"].startswith("#/components/schemas/"):
+            parts = node["$ref"].lstrip("#/").split("/")
+            target: Any = self.spec
+            for part in parts:
+                target = target.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
+            if target is None or seen > 20:
+                raise GeneratorError(f"dangling $ref {node['$ref']!r}")
+            node, seen = target, seen + 1
+        return node
+
     def operations(self) -> list[ir.Operation]:
         ops = []
         for path, item in self.spec.get("paths", {}).items():
@@ -248,9 +262,9 @@ class Normalizer:
             resource = tuple(res)
         resource = tuple(identifier(r) for r in resource)
 
-        params = self.parameters(path, segments, item, op, where)
+        params = self.parameters(path, segments, item, op, where, op_id)
         body_model, has_body = None, False
-        content = (op.get("requestBody") or {}).get("content", {})
+        content = self.deref(op.get("requestBody") or {}).get("content", {})
         if content:
             if "application/json" not in content:
                 raise GeneratorError(f"unsupported request content types {sorted(content)}", where=f"{where}/requestBody")
@@ -275,18 +289,19 @@ class Normalizer:
             response_model=response_model,
             success_status=status,
             paging=self.paging(params, response_model),
-            errors=[(code, (r or {}).get("description", "")) for code, r in op.get("responses", {}).items() if not code.startswith("2")],
+            errors=[(code, self.deref(r or {}).get("description", "")) for code, r in op.get("responses", {}).items() if not code.startswith("2")],
             tags=list(op.get("tags", [])),
             request_examples=[ir.Example(n, "request", v) for n, v in _examples(content.get("application/json", {}))],
             response_examples=[
                 ir.Example(n, code, v)
                 for code, r in op.get("responses", {}).items()
-                for n, v in _examples(((r or {}).get("content") or {}).get("application/json", {}))
+                for n, v in _examples((self.deref(r or {}).get("content") or {}).get("application/json", {}))
             ],
         )
 
-    def parameters(self, path: str, segments: list[str], item: dict[str, Any], op: dict[str, Any], where: str) -> list[ir.Param]:
-        declared = {(p["in"], p["name"]): p for p in [*item.get("parameters", []), *op.get("parameters", [])]}
+    def parameters(self, path: str, segments: list[str], item: dict[str, Any], op: dict[str, Any], where: str, op_id: str) -> list[ir.Param]:
+        found = [self.deref(p) for p in [*item.get("parameters", []), *op.get("parameters", [])]]
+        declared = {(p["in"], p["name"]): p for p in found}
         out = []
         singular_table = self.naming.get("singular", {})
         for i, segment in enumerate(segments):
@@ -299,7 +314,7 @@ class Normalizer:
             py = identifier(name)
             if py == "id" and i > 0 and not segments[i - 1].startswith("{"):
                 py = identifier(singular(segments[i - 1], singular_table) + "_id")
-            out.append(self.param(spec_param, py, "path", required=True))
+            out.append(self.param(spec_param, py, "path", True, f"{where}/parameters", pascal(op_id)))
         for (location, name), spec_param in declared.items():
             if location == "path":
                 raise GeneratorError(f"path parameter {name!r} is not in the path {path}", where=where)
@@ -307,12 +322,12 @@ class Normalizer:
                 continue
             if location not in ("query", "header"):
                 raise GeneratorError(f"unsupported parameter location {location!r}", where=where)
-            out.append(self.param(spec_param, identifier(name), location, required=bool(spec_param.get("required"))))
+            out.append(self.param(spec_param, identifier(name), location, bool(spec_param.get("required")), f"{where}/parameters", pascal(op_id)))
         _check_unique(out, where)
         return out
 
-    def param(self, spec_param: dict[str, Any], py: str, location: ir.Location, required: bool) -> ir.Param:
-        schema = self.schemas.clean(spec_param.get("schema", {}), pascal(py), "")
+    def param(self, spec_param: dict[str, Any], py: str, location: ir.Location, required: bool, where: str, hint: str) -> ir.Param:
+        schema = self.schemas.clean(spec_param.get("schema", {}), hint + pascal(py), where)
         return ir.Param(spec_param["name"], py, location, self.schemas.type_expr(schema), required, (spec_param.get("description") or "").strip())
 
     def body_schema(self, schema: dict[str, Any], op_id: str, where: str) -> tuple[dict[str, Any], str | None]:
@@ -343,11 +358,14 @@ class Normalizer:
         return sorted(out, key=lambda p: not p.required)
 
     def response(self, op: dict[str, Any], op_id: str, where: str) -> tuple[str, str | None, str]:
-        success = sorted(code for code in op.get("responses", {}) if code.startswith("2"))
+        codes = sorted(op.get("responses", {}))
+        success = [c for c in codes if c.startswith("2")] or [c for c in codes if c.startswith("3")]
         if not success:
-            raise GeneratorError("operation has no 2xx response", where=f"{where}/responses")
+            raise GeneratorError("operation has no 2xx or 3xx response", where=f"{where}/responses")
         status = success[0]
-        content = (op["responses"][status] or {}).get("content") or {}
+        if status.startswith("3"):
+            return "None", None, status  # a redirect to a file: the caller follows Location
+        content = self.deref(op["responses"][status] or {}).get("content") or {}
         if not content:
             return "None", None, status
         if "application/json" not in content:

@@ -127,7 +127,8 @@ def render(api: ir.Api, models_source: str, out: Path) -> None:
             text = env.get_template(name).render(api=api, **context)
             _write(out / target, text.encode())
     _write(out / "src/intercom_sdk/types/_models.py", models_source.encode())
-    spec_text = yaml.safe_dump(api.spec, sort_keys=False, allow_unicode=True, width=120)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    spec_text = yaml.dump(api.spec, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)
     _write(out / "openapi.yaml", spec_text.encode())
 
 

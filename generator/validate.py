@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from jsonschema.exceptions import ValidationError
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
 from .errors import GeneratorError
@@ -110,12 +111,19 @@ def validate(doc: dict[str, Any], where: str) -> None:
             raise GeneratorError(f"invalid OpenAPI description: $ref {ref[1]!r} points nowhere", where=ref[0]) from exc
         raise GeneratorError(f"invalid OpenAPI description: {exc}", where=where) from exc
     if errors:
-        first = errors[0]
+        first = _deepest(errors[0])
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise GeneratorError(f"invalid OpenAPI description: {first.message}{more}", where=_pointer(first.absolute_path))
     ref = _find_dangling_ref(doc)
     if ref:
         raise GeneratorError(f"invalid OpenAPI description: $ref {ref[1]!r} points nowhere", where=ref[0])
+
+
+def _deepest(error: ValidationError) -> ValidationError:
+    """For oneOf/anyOf failures, the branch error that got furthest names the real spot."""
+    while error.context:
+        error = max(error.context, key=lambda e: len(e.absolute_path))
+    return error
 
 
 def _find_dangling_ref(doc: dict[str, Any]) -> tuple[str, str] | None:
