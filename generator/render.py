@@ -32,6 +32,7 @@ class Module:
     resources: list[ir.Resource]
     models: list[str] = field(default_factory=list)
     paged: bool = False
+    typing: list[str] = field(default_factory=list)  # names imported from typing
 
 
 def modules(api: ir.Api) -> list[Module]:
@@ -42,17 +43,25 @@ def modules(api: ir.Api) -> list[Module]:
         ops = [op for res in resources for op in res.operations]
         types = [op.response_type for op in ops] + [p.type for op in ops for p in op.params]
         types += [op.paging.item_type for op in ops if op.paging]
-        used = {name for expr in types for name in IDENT.findall(expr) if name in known}
+        words = {name for expr in types for name in IDENT.findall(pytype(expr))}
+        values = [op.paging.item_type if op.paging else op.response_type for op in ops]
+        casts = {"cast"} if any("cast(" in as_type_value(v) for v in values) else set()
+        typing = sorted(words & {"Any", "Dict", "List", "Literal"} | casts)
         title = "`client." + root.attr + "`"
-        out.append(Module(root.module, title, resources, sorted(used), any(op.paging for op in ops)))
+        out.append(Module(root.module, title, resources, sorted(words & known), any(op.paging for op in ops), typing))
     return out
+
+
+def pytype(expr: str) -> str:
+    """Resource classes have methods named `list`, which shadow the builtin in annotations."""
+    return re.sub(r"\b(list|dict)\[", lambda m: m.group(1).capitalize() + "[", expr)
 
 
 def return_type(op: ir.Operation, prefix: str) -> str:
     if op.paging:
         page = "AsyncPaginator" if prefix else "SyncPage"
-        return f"{page}[{op.response_model}, {op.paging.item_type}]"
-    return op.response_type
+        return pytype(f"{page}[{op.response_model}, {op.paging.item_type}]")
+    return pytype(op.response_type)
 
 
 def as_type_value(expr: str) -> str:
@@ -61,6 +70,7 @@ def as_type_value(expr: str) -> str:
         return "type(None)"
     if IDENT.fullmatch(expr):
         return expr
+    expr = pytype(expr)
     return f'cast("type[{expr}]", {expr})'
 
 
@@ -105,6 +115,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         pyrepr=repr,
         return_type=return_type,
+        pytype=pytype,
         as_type_value=as_type_value,
         raw_wrapper=raw_wrapper,
         docstring=docstring,
