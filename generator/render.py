@@ -84,8 +84,9 @@ def docstring(op: ir.Operation) -> str:
     """Summary line, description and parameters, wrapped for an 8-space indent."""
     width = 80
     parts = [op.summary.rstrip(".") + "." if op.summary else f"{op.http_method} {op.path}."]
-    if op.description and op.description != op.summary:
-        parts.append(_wrap(op.description, width))
+    intro = _intro(op.description)
+    if intro and intro != op.summary:
+        parts.append(_wrap(intro, width))
     documented = [p for p in op.params if p.description]
     if documented:
         lines = ["Args:"]
@@ -96,6 +97,17 @@ def docstring(op: ir.Operation) -> str:
     parts.append(f"`{op.http_method} {op.path}` (operationId `{op.operation_id}`)")
     body = "\n\n".join(parts).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     return textwrap.indent(body, " " * 8).lstrip() + "\n        "
+
+
+def _intro(text: str, limit: int = 600) -> str:
+    """The opening paragraphs of a description, up to its first heading, callout or table."""
+    kept: list[str] = []
+    for para in re.split(r"\n\s*\n", text.strip()):
+        para = para.strip()
+        if not para or para.startswith(("#", "{%", ">", "|", "```")) or (kept and sum(map(len, kept)) + len(para) > limit):
+            break
+        kept.append(para)
+    return "\n\n".join(kept)
 
 
 def _wrap(text: str, width: int) -> str:

@@ -1,0 +1,579 @@
+"""Semantic diff of two OpenAPI descriptions, at the level the generated SDK sees.
+
+Operations are matched by method and path template with the parameter names blanked
+(`/contacts/{id}` and `/contacts/{contact_id}` are one operation, renamed). Component
+schemas are compared once each, property by property, and classified with the direction
+they are used in (request, response or both), following oasdiff's rules; see
+docs/versioning.md for the table. Descriptions, summaries and examples are doc-only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import validate
+from .errors import GeneratorError
+from .normalize import identifier, singular
+
+LEVELS = ("breaking", "non-breaking", "doc-only")
+METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+DOC_KEYS = ("description", "summary", "example", "examples", "title", "externalDocs")
+NAMING_PATH = Path(__file__).resolve().parent.parent / "spec" / "naming.yaml"
+SCHEMA_PREFIX = "#/components/schemas/"
+
+# kind -> (level when the schema is read from requests, level when it is read from responses)
+B, N = "breaking", "non-breaking"
+RULES: dict[str, tuple[str, str]] = {
+    "property-added": (N, N),
+    "required-property-added": (B, N),
+    "property-removed": (B, B),  # oasdiff warns for requests; for the SDK a keyword argument disappears
+    "became-required": (B, N),
+    "became-optional": (N, B),
+    "type-narrowed": (B, N),
+    "type-widened": (N, B),
+    "type-changed": (B, B),
+    "format-changed": (B, B),
+    "format-added": (B, N),
+    "format-removed": (N, B),
+    "nullable-added": (N, B),
+    "nullable-removed": (B, N),
+    "enum-value-added": (N, N),  # in responses oasdiff warns only: clients matching every value see a new one
+    "enum-value-removed": (B, N),
+    "enum-added": (B, N),
+    "enum-removed": (N, N),
+    "ref-changed": (B, B),
+    "union-member-added": (N, N),
+    "union-member-removed": (B, N),
+    "extends-changed": (B, B),
+}
+WARN_IN_RESPONSES = {"enum-value-added", "enum-removed"}
+
+
+@dataclass(frozen=True)
+class Change:
+    level: str  # one of LEVELS
+    kind: str
+    where: str  # "POST /contacts/merge (MergeContact)" or "schema merge_contacts_request"
+    detail: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"level": self.level, "kind": self.kind, "where": self.where, "detail": self.detail}
+
+
+@dataclass
+class Report:
+    old: str
+    new: str
+    api_version: str
+    repairs: str  # "applied", "none for this version" or why they were left out
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {level: sum(c.level == level for c in self.changes) for level in LEVELS}
+
+    @property
+    def bump(self) -> str:
+        """`breaking` needs a reviewer; any other change is a serial bump."""
+        if any(c.level == "breaking" for c in self.changes):
+            return "breaking"
+        return "serial" if self.changes else "none"
+
+    def as_json(self) -> str:
+        data = {
+            "old": self.old,
+            "new": self.new,
+            "api_version": self.api_version,
+            "repairs": self.repairs,
+            "bump": self.bump,
+            "counts": self.counts,
+            "changes": [c.as_dict() for c in self.changes],
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    def markdown(self, title: str | None = None, level: int = 2) -> str:
+        h = "#" * level
+        counts = self.counts
+        lines = [f"{h} {title or f'Spec changes: {self.old} → {self.new}'}", ""]
+        summary = ", ".join(f"{counts[lv]} {lv}" for lv in LEVELS)
+        loud = "**BREAKING — review before release**" if self.bump == "breaking" else f"bump: {self.bump}"
+        lines += [f"API {self.api_version} · {loud} · {summary}", ""]
+        if self.repairs not in ("applied", "none for this version"):
+            lines += [f"> Note: {self.repairs}", ""]
+        for lv in ("breaking", "non-breaking"):
+            items = [c for c in self.changes if c.level == lv]
+            if items:
+                lines += [f"{h}# {lv.capitalize()} changes", ""]
+                lines += [f"- `{c.where}`: {c.detail}" for c in items]
+                lines.append("")
+        docs = [c for c in self.changes if c.level == "doc-only"]
+        if docs:
+            lines += [f"<details><summary>Doc-only changes ({len(docs)}): examples, descriptions, summaries</summary>", ""]
+            lines += [f"- `{c.where}`: {c.detail}" for c in docs]
+            lines += ["", "</details>", ""]
+        if not self.changes:
+            lines += ["No changes.", ""]
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load(path: Path, label: str | None = None) -> dict[str, Any]:
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise GeneratorError(f"cannot read the description: {exc.strerror}", where=str(path)) from exc
+    return validate.load_yaml(content, label or str(path))
+
+
+def diff_files(old: Path, new: Path) -> Report:
+    return diff_docs(load(old), load(new), old_label=old.name, new_label=new.name)
+
+
+def diff_docs(old: dict[str, Any], new: dict[str, Any], *, old_label: str = "old", new_label: str = "new") -> Report:
+    """Diff two parsed descriptions, after our repairs when they apply to both."""
+    version = str(new.get("info", {}).get("version") or old.get("info", {}).get("version") or "")
+    old, new, repairs = _repaired(old, new, version)
+    report = Report(old=old_label, new=new_label, api_version=version or "unknown", repairs=repairs)
+    report.changes = sorted(
+        _Differ(old, new).run(), key=lambda c: (LEVELS.index(c.level), c.where, c.kind, c.detail)
+    )
+    return report
+
+
+def _repaired(old: dict[str, Any], new: dict[str, Any], version: str) -> tuple[dict[str, Any], dict[str, Any], str]:
+    repairs = validate.load_repairs(version) if version else []
+    if not repairs:
+        return old, new, "none for this version"
+    try:
+        return validate.apply_repairs(old, repairs), validate.apply_repairs(new, repairs), "applied"
+    except GeneratorError as exc:
+        # An older revision the repairs were not written for: compare like with like.
+        return old, new, f"the {version} repairs do not apply to both files ({exc}); compared unrepaired"
+
+
+# ---------------------------------------------------------------- schema flattening
+
+
+def _ref_name(ref: str) -> str:
+    return ref[len(SCHEMA_PREFIX):] if ref.startswith(SCHEMA_PREFIX) else ref
+
+
+def _types(schema: dict[str, Any]) -> tuple[str, ...] | None:
+    t = schema.get("type")
+    if t is None:
+        if "properties" in schema or "additionalProperties" in schema:
+            return ("object",)
+        if "items" in schema:
+            return ("array",)
+        return None
+    return tuple(sorted(t)) if isinstance(t, list) else (str(t),)
+
+
+def _key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def _label(member: Any, index: int) -> str:
+    """A name for a union member that survives reordering."""
+    if not isinstance(member, dict):
+        return f"#{index}"
+    if "$ref" in member:
+        return _ref_name(member["$ref"])
+    if member.get("title"):
+        return str(member["title"])
+    for prop in ("type", "message_type", "object"):
+        enum = ((member.get("properties") or {}).get(prop) or {}).get("enum")
+        if isinstance(enum, list) and len(enum) == 1:
+            return f"{prop}={enum[0]}"
+    types = _types(member)
+    return "|".join(types) if types and types[0] != "object" else f"#{index}"
+
+
+def flatten(schema: Any, prefix: str, out: dict[str, dict[str, Any]], required: bool | None = None) -> dict[str, dict[str, Any]]:
+    """Facts of each node of an inline schema, keyed by property path; stops at $refs."""
+    if not isinstance(schema, dict):
+        schema = {}
+    facts: dict[str, Any] = {"required": required, "doc": {k: _key(schema[k]) for k in DOC_KEYS if k in schema}}
+    facts["nullable"] = bool(schema.get("nullable"))
+    if "$ref" in schema:
+        facts["ref"] = _ref_name(schema["$ref"])
+        out[prefix] = _merge(out.get(prefix), facts)
+        return out
+    facts["type"] = _types(schema)
+    facts["format"] = schema.get("format")
+    if isinstance(schema.get("enum"), list):
+        facts["enum"] = {_key(v): v for v in schema["enum"]}
+    for kind in ("oneOf", "anyOf"):
+        members = schema.get(kind)
+        if isinstance(members, list):
+            labels = [_label(m, i) for i, m in enumerate(members)]
+            facts["union"] = (kind, tuple(sorted(labels)))
+            for label, member in zip(labels, members):
+                if isinstance(member, dict) and "$ref" not in member:
+                    flatten(member, f"{prefix}<{label}>", out)
+    extends = []
+    for member in schema.get("allOf") or []:
+        if isinstance(member, dict) and "$ref" in member:
+            extends.append(_ref_name(member["$ref"]))
+        else:
+            flatten(member, prefix, out, required)  # an inline allOf member adds to this node
+    if extends:
+        facts["extends"] = tuple(sorted(extends))
+    out[prefix] = _merge(out.get(prefix), facts)
+    needed = set(schema.get("required") or [])
+    for name, prop in (schema.get("properties") or {}).items():
+        flatten(prop, f"{prefix}.{name}" if prefix else str(name), out, name in needed)
+    if isinstance(schema.get("items"), dict):
+        flatten(schema["items"], f"{prefix}[]", out)
+    if isinstance(schema.get("additionalProperties"), dict):
+        flatten(schema["additionalProperties"], f"{prefix}{{*}}", out)
+    return out
+
+
+def _merge(before: dict[str, Any] | None, facts: dict[str, Any]) -> dict[str, Any]:
+    if before is None:
+        return facts
+    merged = {**before, **{k: v for k, v in facts.items() if v not in (None, {}, ())}}
+    merged["required"] = bool(before.get("required")) or bool(facts.get("required"))
+    merged["doc"] = {**before.get("doc", {}), **facts.get("doc", {})}
+    return merged
+
+
+def _covers(wide: tuple[str, ...] | None, narrow: tuple[str, ...] | None) -> bool:
+    if wide is None:
+        return True
+    if narrow is None:
+        return False
+    return all(t in wide or (t == "integer" and "number" in wide) for t in narrow)
+
+
+def _show(types: tuple[str, ...] | None) -> str:
+    return "|".join(types) if types else "any"
+
+
+def compare_facts(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """(kind, node path, detail) for every difference between two flattened schemas."""
+    found: list[tuple[str, str, str]] = []
+    for path in sorted(set(old) | set(new)):
+        name = path or "(root)"
+        if path not in new:
+            if not _parent_missing(path, new):
+                found.append(("property-removed", path, f"property `{name}` removed"))
+            continue
+        if path not in old:
+            if not _parent_missing(path, old):
+                kind = "required-property-added" if new[path].get("required") else "property-added"
+                found.append((kind, path, f"{'required' if new[path].get('required') else 'optional'} property `{name}` added"))
+            continue
+        a, b = old[path], new[path]
+        if bool(a.get("required")) != bool(b.get("required")):
+            kind = "became-required" if b.get("required") else "became-optional"
+            found.append((kind, path, f"property `{name}` {kind.replace('-', ' ')}"))
+        if a.get("ref") != b.get("ref") or ("ref" in a) != ("ref" in b):
+            was, now = a.get("ref") or _show(a.get("type")), b.get("ref") or _show(b.get("type"))
+            found.append(("ref-changed", path, f"`{name}` is now `{now}` (was `{was}`)"))
+        elif "ref" not in a and a.get("type") != b.get("type"):
+            ta, tb = a.get("type"), b.get("type")
+            kind = "type-widened" if _covers(tb, ta) else "type-narrowed" if _covers(ta, tb) else "type-changed"
+            found.append((kind, path, f"`{name}` type {_show(ta)} → {_show(tb)}"))
+        if a.get("format") != b.get("format"):
+            kind = "format-added" if not a.get("format") else "format-removed" if not b.get("format") else "format-changed"
+            found.append((kind, path, f"`{name}` format {a.get('format') or 'none'} → {b.get('format') or 'none'}"))
+        if a["nullable"] != b["nullable"]:
+            kind = "nullable-added" if b["nullable"] else "nullable-removed"
+            found.append((kind, path, f"`{name}` {'became' if b['nullable'] else 'is no longer'} nullable"))
+        found += _compare_enums(name, path, a.get("enum"), b.get("enum"))
+        if a.get("union") != b.get("union"):
+            ua, ub = set((a.get("union") or ("", ()))[1]), set((b.get("union") or ("", ()))[1])
+            if ub - ua:
+                found.append(("union-member-added", path, f"`{name}` accepts also {', '.join(sorted(ub - ua))}"))
+            if ua - ub:
+                found.append(("union-member-removed", path, f"`{name}` no longer accepts {', '.join(sorted(ua - ub))}"))
+        if a.get("extends") != b.get("extends"):
+            found.append(("extends-changed", path, f"`{name}` allOf {list(a.get('extends') or [])} → {list(b.get('extends') or [])}"))
+        changed_docs = sorted(k for k in set(a["doc"]) | set(b["doc"]) if a["doc"].get(k) != b["doc"].get(k))
+        if changed_docs:
+            found.append(("doc", path, f"`{name}` {', '.join(changed_docs)} changed"))
+    return found
+
+
+def _compare_enums(name: str, path: str, a: dict[str, Any] | None, b: dict[str, Any] | None) -> list[tuple[str, str, str]]:
+    if a == b or (a is not None and b is not None and a.keys() == b.keys()):
+        return []
+    if a is None:
+        return [("enum-added", path, f"`{name}` restricted to {sorted(map(str, b.values()))}")] if b else []
+    if b is None:
+        return [("enum-removed", path, f"`{name}` no longer restricted to an enum")]
+    out = []
+    if added := [b[k] for k in b if k not in a]:
+        out.append(("enum-value-added", path, f"`{name}` enum values added: {', '.join(map(repr, added))}"))
+    if removed := [a[k] for k in a if k not in b]:
+        out.append(("enum-value-removed", path, f"`{name}` enum values removed: {', '.join(map(repr, removed))}"))
+    return out
+
+
+def _parent_missing(path: str, side: dict[str, Any]) -> bool:
+    """Report only the top of a removed (or added) subtree."""
+    parent = re.sub(r"(\.[^.<>\[\]{}]+|\[\]|\{\*\}|<[^<>]*>)$", "", path)
+    return parent != path and parent not in side and (parent != "" or "" not in side) and bool(parent or path)
+
+
+# ---------------------------------------------------------------- the differ
+
+
+def _template(path: str) -> str:
+    return re.sub(r"\{[^}]*\}", "{}", path)
+
+
+def _path_args(path: str, table: dict[str, str]) -> list[str]:
+    """The SDK's argument names for the path parameters (the rule in normalize.parameters)."""
+    segments = [s for s in path.strip("/").split("/") if s]
+    names = []
+    for i, segment in enumerate(segments):
+        if segment.startswith("{"):
+            py = identifier(segment[1:-1])
+            if py == "id" and i > 0 and not segments[i - 1].startswith("{"):
+                py = identifier(singular(segments[i - 1], table) + "_id")
+            names.append(py)
+    return names
+
+
+class _Differ:
+    def __init__(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        self.old, self.new = old, new
+        naming = yaml.safe_load(NAMING_PATH.read_text()) if NAMING_PATH.is_file() else {}
+        self.method_names: dict[str, str] = (naming or {}).get("operations") or {}
+        self.singular: dict[str, str] = (naming or {}).get("singular") or {}
+        self.changes: list[Change] = []
+
+    def add(self, kind: str, where: str, detail: str, direction: str = "") -> None:
+        if kind == "doc":
+            level = "doc-only"
+        elif kind in RULES:
+            req, resp = RULES[kind]
+            levels = {"request": [req], "response": [resp]}.get(direction, [req, resp])
+            level = B if B in levels else N
+            if direction != "request" and kind in WARN_IN_RESPONSES:
+                detail += " (warning: code that handles every value sees a new case)"
+        else:
+            raise ValueError(f"no rule for change kind {kind!r}")
+        self.changes.append(Change(level, kind, where, detail))
+
+    def run(self) -> list[Change]:
+        old_ops, new_ops = _operations(self.old), _operations(self.new)
+        for key in sorted(set(old_ops) | set(new_ops)):
+            if key not in new_ops:
+                path, op = old_ops[key]
+                self.changes.append(Change(B, "operation-removed", f"{key[0]} {path}", f"operation removed ({_opid(op)})"))
+            elif key not in old_ops:
+                path, op = new_ops[key]
+                self.changes.append(Change(N, "operation-added", f"{key[0]} {path}", f"operation added ({_opid(op)})"))
+            else:
+                self.operation(key[0], old_ops[key], new_ops[key])
+        self.schemas()
+        return self.changes
+
+    # -- operations
+
+    def operation(self, method: str, old: tuple[str, dict[str, Any]], new: tuple[str, dict[str, Any]]) -> None:
+        (old_path, a), (new_path, b) = old, new
+        where = f"{method} {new_path}"
+        if old_path != new_path:
+            same = _path_args(old_path, self.singular) == _path_args(new_path, self.singular)
+            self.changes.append(Change(
+                N if same else B,
+                "path-parameter-renamed",
+                where,
+                f"path was {old_path}; "
+                + ("the SDK argument names are unchanged" if same else f"SDK arguments {_path_args(old_path, self.singular)} → {_path_args(new_path, self.singular)}"),
+            ))
+        if a.get("operationId") != b.get("operationId"):
+            old_id, new_id = a.get("operationId"), b.get("operationId")
+            renamed_method = self.method_names.get(str(old_id)) != self.method_names.get(str(new_id))
+            detail = f"operationId {old_id!r} → {new_id!r}"
+            if renamed_method:
+                detail += f"; spec/naming.yaml names the method {self.method_names.get(str(old_id))!r} → {self.method_names.get(str(new_id))!r}"
+            self.changes.append(Change(B if renamed_method else N, "operation-id-changed", where, detail))
+        if bool(a.get("deprecated")) != bool(b.get("deprecated")):
+            self.changes.append(Change(N, "deprecated", where, "operation deprecated" if b.get("deprecated") else "no longer deprecated"))
+        docs = [k for k in ("summary", "description", "externalDocs") if _key(a.get(k)) != _key(b.get(k))]
+        if docs:
+            self.changes.append(Change("doc-only", "doc", where, f"{', '.join(docs)} changed"))
+        self.parameters(where, a, b)
+        self.request_body(where, self._deref(self.old, a.get("requestBody")), self._deref(self.new, b.get("requestBody")))
+        self.responses(where, a.get("responses") or {}, b.get("responses") or {})
+
+    def parameters(self, where: str, a: dict[str, Any], b: dict[str, Any]) -> None:
+        def params(doc: dict[str, Any], op: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+            found = {}
+            for position, p in enumerate(op.get("parameters") or []):
+                p = self._deref(doc, p) or {}
+                # path parameters are matched by position: their renames are reported with the path
+                key = ("path", f"#{position}") if p.get("in") == "path" else (str(p.get("in")), str(p.get("name")))
+                found[key] = p
+            return found
+
+        old, new = params(self.old, a), params(self.new, b)
+        path_old = [p for k, p in old.items() if k[0] == "path"]
+        path_new = [p for k, p in new.items() if k[0] == "path"]
+        old = {k: v for k, v in old.items() if k[0] != "path"}
+        new = {k: v for k, v in new.items() if k[0] != "path"}
+        for pa, pb in zip(sorted(path_old, key=lambda p: str(p.get("name"))), sorted(path_new, key=lambda p: str(p.get("name")))):
+            self.facts(where, f"path parameter {pb.get('name')}", flatten(pa.get("schema"), "", {}), flatten(pb.get("schema"), "", {}), "request")
+        for key in sorted(set(old) | set(new)):
+            label = f"{key[0]} parameter `{key[1]}`"
+            if key not in new:
+                self.changes.append(Change(B, "parameter-removed", where, f"{label} removed"))
+            elif key not in old:
+                req = bool(new[key].get("required"))
+                self.changes.append(Change(B if req else N, "parameter-added", where, f"{'required' if req else 'optional'} {label} added"))
+            else:
+                ra, rb = bool(old[key].get("required")), bool(new[key].get("required"))
+                if ra != rb:
+                    self.changes.append(Change(B if rb else N, "parameter-required", where, f"{label} became {'required' if rb else 'optional'}"))
+                if _key(old[key].get("description")) != _key(new[key].get("description")) or _key(old[key].get("example")) != _key(new[key].get("example")):
+                    self.changes.append(Change("doc-only", "doc", where, f"{label} description or example changed"))
+                self.facts(where, label, flatten(old[key].get("schema"), "", {}), flatten(new[key].get("schema"), "", {}), "request")
+
+    def request_body(self, where: str, a: dict[str, Any] | None, b: dict[str, Any] | None) -> None:
+        if not a and not b:
+            return
+        if not b:
+            self.changes.append(Change(B, "request-body-removed", where, "request body removed"))
+            return
+        if not a:
+            req = bool(b.get("required"))
+            self.changes.append(Change(B if req else N, "request-body-added", where, f"{'required' if req else 'optional'} request body added"))
+            return
+        if bool(a.get("required")) != bool(b.get("required")):
+            self.changes.append(Change(B if b.get("required") else N, "request-body-required", where, "request body became " + ("required" if b.get("required") else "optional")))
+        self.media(where, "request body", a.get("content") or {}, b.get("content") or {}, "request")
+
+    def responses(self, where: str, a: dict[str, Any], b: dict[str, Any]) -> None:
+        for code in sorted(set(a) | set(b), key=str):
+            success = str(code).startswith("2")
+            if code not in b:
+                self.changes.append(Change(B if success else N, "response-removed", where, f"response {code} removed"))
+            elif code not in a:
+                self.changes.append(Change(N, "response-added", where, f"response {code} added"))
+            else:
+                ra, rb = self._deref(self.old, a[code]) or {}, self._deref(self.new, b[code]) or {}
+                if _key(ra.get("description")) != _key(rb.get("description")):
+                    self.changes.append(Change("doc-only", "doc", where, f"response {code} description changed"))
+                if success:  # error bodies become exceptions by status; their shape is not SDK surface
+                    self.media(where, f"response {code}", ra.get("content") or {}, rb.get("content") or {}, "response")
+
+    def media(self, where: str, label: str, a: dict[str, Any], b: dict[str, Any], direction: str) -> None:
+        for ctype in sorted(set(a) | set(b)):
+            if ctype not in b:
+                self.changes.append(Change(B, "content-type-removed", where, f"{label}: {ctype} removed"))
+            elif ctype not in a:
+                self.changes.append(Change(N, "content-type-added", where, f"{label}: {ctype} added"))
+            else:
+                ma, mb = a[ctype] or {}, b[ctype] or {}
+                if _key(ma.get("example")) != _key(mb.get("example")) or _key(ma.get("examples")) != _key(mb.get("examples")):
+                    self.changes.append(Change("doc-only", "doc", where, f"{label} examples changed"))
+                self.facts(where, label, flatten(ma.get("schema"), "", {}), flatten(mb.get("schema"), "", {}), direction)
+
+    def facts(self, where: str, label: str, a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]], direction: str) -> None:
+        for kind, path, detail in compare_facts(a, b):
+            self.add(kind, where, f"{label}: {detail}", direction)
+
+    # -- component schemas
+
+    def schemas(self) -> None:
+        old = (self.old.get("components") or {}).get("schemas") or {}
+        new = (self.new.get("components") or {}).get("schemas") or {}
+        old_usage, new_usage = _usage(self.old), _usage(self.new)
+        usage = {name: old_usage.get(name, set()) | new_usage.get(name, set()) for name in set(old) | set(new)}
+        for name in sorted(set(old) | set(new)):
+            where = f"schema {name}"
+            used = usage[name]
+            direction = "request" if used == {"request"} else "response" if used == {"response"} else "both"
+            if name not in new:
+                self.changes.append(Change(B, "schema-removed", where, f"model removed (was used in {_used(used)})"))
+            elif name not in old:
+                self.changes.append(Change(N, "schema-added", where, f"model added (used in {_used(used)})"))
+            else:
+                for kind, path, detail in compare_facts(flatten(old[name], "", {}), flatten(new[name], "", {})):
+                    self.add(kind, where, detail, direction)
+
+    def _deref(self, doc: dict[str, Any], node: Any) -> Any:
+        for _ in range(10):  # components/parameters|requestBodies|responses may chain
+            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str) and not node["$ref"].startswith(SCHEMA_PREFIX)):
+                return node
+            target: Any = doc
+            for part in node["$ref"].lstrip("#/").split("/"):
+                target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
+            node = target
+        return node
+
+
+def _opid(op: dict[str, Any]) -> str:
+    return f"operationId {op['operationId']}" if op.get("operationId") else "no operationId"
+
+
+def _operations(doc: dict[str, Any]) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
+    ops = {}
+    for path, item in (doc.get("paths") or {}).items():
+        if not isinstance(item, dict):
+            continue
+        for method in METHODS:
+            if isinstance(item.get(method), dict):
+                op = dict(item[method])
+                op["parameters"] = [*(item.get("parameters") or []), *(op.get("parameters") or [])]
+                ops[(method.upper(), _template(path))] = (path, op)
+    return ops
+
+
+def _usage(doc: dict[str, Any]) -> dict[str, set[str]]:
+    """Where each schema is read: from request parameters/bodies, from success responses, or both."""
+    schemas = (doc.get("components") or {}).get("schemas") or {}
+    roots: dict[str, list[Any]] = {"request": [], "response": []}
+    for _, op in _operations(doc).values():
+        roots["request"] += [op.get("parameters"), op.get("requestBody")]
+        roots["response"] += [r for code, r in (op.get("responses") or {}).items() if str(code).startswith("2")]
+    usage: dict[str, set[str]] = {}
+    for direction, nodes in roots.items():
+        seen: set[str] = set()
+        todo = _refs(nodes, doc)
+        while todo:  # the visited set is the cycle guard (multiple_filter_search_request is recursive)
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            usage.setdefault(name, set()).add(direction)
+            todo |= _refs(schemas.get(name), doc)
+    return usage
+
+
+def _refs(node: Any, doc: dict[str, Any], depth: int = 0) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+                found.add(_ref_name(ref))
+            elif isinstance(ref, str) and ref.startswith("#/components/") and depth < 10:
+                target: Any = doc
+                for part in ref[2:].split("/"):
+                    target = target.get(part, {}) if isinstance(target, dict) else {}
+                found |= _refs(target, doc, depth + 1)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _used(directions: set[str]) -> str:
+    return " and ".join(sorted(directions)) + "s" if directions else "no operation"

@@ -1,0 +1,89 @@
+"""Client construction: credentials, regions, options, ownership of the HTTP client."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from intercom_sdk import AsyncIntercom, Intercom, IntercomError
+
+from .conftest import TOKEN
+from .fake_intercom import FakeIntercom, Reply
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("INTERCOM_ACCESS_TOKEN", "INTERCOM_REGION", "INTERCOM_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_missing_token_is_a_clear_error() -> None:
+    with pytest.raises(IntercomError, match="INTERCOM_ACCESS_TOKEN"):
+        Intercom()
+
+
+def test_token_and_region_from_env(
+    monkeypatch: pytest.MonkeyPatch, server: FakeIntercom
+) -> None:
+    monkeypatch.setenv("INTERCOM_ACCESS_TOKEN", TOKEN)
+    monkeypatch.setenv("INTERCOM_REGION", "au")
+    assert str(Intercom().base_url) == "https://api.au.intercom.io"
+    monkeypatch.setenv("INTERCOM_BASE_URL", server.url)
+    server.reply(Reply(200, {"id": "c1"}))
+    with Intercom() as client:
+        client.contacts.retrieve("c1")
+    assert server.requests[0].headers["authorization"] == f"Bearer {TOKEN}"
+
+
+def test_regions() -> None:
+    assert str(Intercom(access_token=TOKEN).base_url) == "https://api.intercom.io"
+    assert (
+        str(Intercom(access_token=TOKEN, region="eu").base_url)
+        == "https://api.eu.intercom.io"
+    )
+    eu = Intercom(access_token=TOKEN, region="eu")
+    assert str(eu.with_options(region="au").base_url) == "https://api.au.intercom.io"
+    assert (
+        str(
+            Intercom(
+                access_token=TOKEN, region="eu", base_url="http://localhost:1"
+            ).base_url
+        )
+        == "http://localhost:1"
+    )
+    with pytest.raises(IntercomError, match="region"):
+        Intercom(access_token=TOKEN, region="mars")  # type: ignore[arg-type]
+
+
+def test_with_options_shares_the_http_client(client: Intercom) -> None:
+    copy = client.with_options(max_retries=5, timeout=1.0)
+    assert type(copy) is type(client)
+    assert copy._client is client._client
+    assert (copy.max_retries, copy.timeout) == (5, 1.0)
+    assert client.max_retries == 2
+    copy.close()
+    assert not client._client.is_closed
+
+
+def test_injected_http_client_is_not_closed(server: FakeIntercom) -> None:
+    http = httpx.Client()
+    with Intercom(access_token=TOKEN, base_url=server.url, http_client=http):
+        pass
+    assert not http.is_closed
+    http.close()
+    own = Intercom(access_token=TOKEN)
+    own.close()
+    assert own._client.is_closed
+
+
+async def test_async_client_lifecycle(server: FakeIntercom) -> None:
+    http = httpx.AsyncClient()
+    async with AsyncIntercom(
+        access_token=TOKEN, base_url=server.url, http_client=http
+    ) as client:
+        assert client.with_options(max_retries=0)._client is http
+    assert not http.is_closed
+    await http.aclose()
+    own = AsyncIntercom(access_token=TOKEN)
+    await own.aclose()
+    assert own._client.is_closed
