@@ -50,7 +50,6 @@ RULES: dict[str, tuple[str, str]] = {
     "ref-changed": (B, B),
     "union-member-added": (N, N),
     "union-member-removed": (B, N),
-    "extends-changed": (B, B),
 }
 WARN_IN_RESPONSES = {"enum-value-added", "enum-removed"}
 
@@ -197,14 +196,28 @@ def _label(member: Any, index: int) -> str:
     return "|".join(types) if types and types[0] != "object" else f"#{index}"
 
 
-def flatten(schema: Any, prefix: str, out: dict[str, dict[str, Any]], required: bool | None = None) -> dict[str, dict[str, Any]]:
-    """Facts of each node of an inline schema, keyed by property path; stops at $refs."""
+def flatten(
+    schema: Any,
+    schemas: dict[str, Any],
+    prefix: str = "",
+    out: dict[str, dict[str, Any]] | None = None,
+    required: bool | None = None,
+    inlining: frozenset[str] = frozenset(),
+) -> dict[str, dict[str, Any]]:
+    """Facts of each node of a schema, keyed by property path.
+
+    A $ref is a leaf (its schema is compared on its own, once), except inside allOf,
+    where the referenced properties belong to this model and are inlined; `inlining`
+    is the cycle guard for that.
+    """
+    out = {} if out is None else out
     if not isinstance(schema, dict):
         schema = {}
     facts: dict[str, Any] = {"required": required, "doc": {k: _key(schema[k]) for k in DOC_KEYS if k in schema}}
     facts["nullable"] = bool(schema.get("nullable"))
-    if "$ref" in schema:
-        facts["ref"] = _ref_name(schema["$ref"])
+    ref = schema.get("$ref") or _sole_allof_ref(schema)
+    if ref:  # `allOf: [$ref: X]` (often beside nullable) means the same as `$ref: X`
+        facts["ref"] = _ref_name(ref)
         out[prefix] = _merge(out.get(prefix), facts)
         return out
     facts["type"] = _types(schema)
@@ -218,24 +231,32 @@ def flatten(schema: Any, prefix: str, out: dict[str, dict[str, Any]], required: 
             facts["union"] = (kind, tuple(sorted(labels)))
             for label, member in zip(labels, members):
                 if isinstance(member, dict) and "$ref" not in member:
-                    flatten(member, f"{prefix}<{label}>", out)
-    extends = []
+                    flatten(member, schemas, f"{prefix}<{label}>", out, None, inlining)
     for member in schema.get("allOf") or []:
         if isinstance(member, dict) and "$ref" in member:
-            extends.append(_ref_name(member["$ref"]))
+            name = _ref_name(member["$ref"])
+            if name not in inlining:
+                flatten(schemas.get(name), schemas, prefix, out, required, inlining | {name})
         else:
-            flatten(member, prefix, out, required)  # an inline allOf member adds to this node
-    if extends:
-        facts["extends"] = tuple(sorted(extends))
+            flatten(member, schemas, prefix, out, required, inlining)
     out[prefix] = _merge(out.get(prefix), facts)
     needed = set(schema.get("required") or [])
     for name, prop in (schema.get("properties") or {}).items():
-        flatten(prop, f"{prefix}.{name}" if prefix else str(name), out, name in needed)
+        flatten(prop, schemas, f"{prefix}.{name}" if prefix else str(name), out, name in needed, inlining)
     if isinstance(schema.get("items"), dict):
-        flatten(schema["items"], f"{prefix}[]", out)
+        flatten(schema["items"], schemas, f"{prefix}[]", out, None, inlining)
     if isinstance(schema.get("additionalProperties"), dict):
-        flatten(schema["additionalProperties"], f"{prefix}{{*}}", out)
+        flatten(schema["additionalProperties"], schemas, f"{prefix}{{*}}", out, None, inlining)
     return out
+
+
+def _sole_allof_ref(schema: dict[str, Any]) -> str | None:
+    members = schema.get("allOf")
+    structural = ("properties", "items", "oneOf", "anyOf", "additionalProperties", "enum")
+    if isinstance(members, list) and len(members) == 1 and isinstance(members[0], dict) and "$ref" in members[0]:
+        if not any(k in schema for k in structural):
+            return str(members[0]["$ref"])
+    return None
 
 
 def _merge(before: dict[str, Any] | None, facts: dict[str, Any]) -> dict[str, Any]:
@@ -263,7 +284,9 @@ def compare_facts(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
     """(kind, node path, detail) for every difference between two flattened schemas."""
     found: list[tuple[str, str, str]] = []
     for path in sorted(set(old) | set(new)):
-        name = path or "(root)"
+        name = path or "schema"
+        if path.endswith(">") and (path not in old or path not in new):
+            continue  # a whole union variant: reported as union-member-added/removed on its parent
         if path not in new:
             if not _parent_missing(path, new):
                 found.append(("property-removed", path, f"property `{name}` removed"))
@@ -297,8 +320,6 @@ def compare_facts(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
                 found.append(("union-member-added", path, f"`{name}` accepts also {', '.join(sorted(ub - ua))}"))
             if ua - ub:
                 found.append(("union-member-removed", path, f"`{name}` no longer accepts {', '.join(sorted(ua - ub))}"))
-        if a.get("extends") != b.get("extends"):
-            found.append(("extends-changed", path, f"`{name}` allOf {list(a.get('extends') or [])} → {list(b.get('extends') or [])}"))
         changed_docs = sorted(k for k in set(a["doc"]) | set(b["doc"]) if a["doc"].get(k) != b["doc"].get(k))
         if changed_docs:
             found.append(("doc", path, f"`{name}` {', '.join(changed_docs)} changed"))
@@ -400,7 +421,8 @@ class _Differ:
             renamed_method = self.method_names.get(str(old_id)) != self.method_names.get(str(new_id))
             detail = f"operationId {old_id!r} → {new_id!r}"
             if renamed_method:
-                detail += f"; spec/naming.yaml names the method {self.method_names.get(str(old_id))!r} → {self.method_names.get(str(new_id))!r}"
+                before, after = (self.method_names.get(str(i)) or "the path rule" for i in (old_id, new_id))
+                detail += f"; the method name changes: spec/naming.yaml maps it to {after} (was {before})"
             self.changes.append(Change(B if renamed_method else N, "operation-id-changed", where, detail))
         if bool(a.get("deprecated")) != bool(b.get("deprecated")):
             self.changes.append(Change(N, "deprecated", where, "operation deprecated" if b.get("deprecated") else "no longer deprecated"))
@@ -427,7 +449,7 @@ class _Differ:
         old = {k: v for k, v in old.items() if k[0] != "path"}
         new = {k: v for k, v in new.items() if k[0] != "path"}
         for pa, pb in zip(sorted(path_old, key=lambda p: str(p.get("name"))), sorted(path_new, key=lambda p: str(p.get("name")))):
-            self.facts(where, f"path parameter {pb.get('name')}", flatten(pa.get("schema"), "", {}), flatten(pb.get("schema"), "", {}), "request")
+            self.facts(where, f"path parameter {pb.get('name')}", self.flat(self.old, pa.get("schema")), self.flat(self.new, pb.get("schema")), "request")
         for key in sorted(set(old) | set(new)):
             label = f"{key[0]} parameter `{key[1]}`"
             if key not in new:
@@ -441,7 +463,7 @@ class _Differ:
                     self.changes.append(Change(B if rb else N, "parameter-required", where, f"{label} became {'required' if rb else 'optional'}"))
                 if _key(old[key].get("description")) != _key(new[key].get("description")) or _key(old[key].get("example")) != _key(new[key].get("example")):
                     self.changes.append(Change("doc-only", "doc", where, f"{label} description or example changed"))
-                self.facts(where, label, flatten(old[key].get("schema"), "", {}), flatten(new[key].get("schema"), "", {}), "request")
+                self.facts(where, label, self.flat(self.old, old[key].get("schema")), self.flat(self.new, new[key].get("schema")), "request")
 
     def request_body(self, where: str, a: dict[str, Any] | None, b: dict[str, Any] | None) -> None:
         if not a and not b:
@@ -481,7 +503,7 @@ class _Differ:
                 ma, mb = a[ctype] or {}, b[ctype] or {}
                 if _key(ma.get("example")) != _key(mb.get("example")) or _key(ma.get("examples")) != _key(mb.get("examples")):
                     self.changes.append(Change("doc-only", "doc", where, f"{label} examples changed"))
-                self.facts(where, label, flatten(ma.get("schema"), "", {}), flatten(mb.get("schema"), "", {}), direction)
+                self.facts(where, label, self.flat(self.old, ma.get("schema")), self.flat(self.new, mb.get("schema")), direction)
 
     def facts(self, where: str, label: str, a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]], direction: str) -> None:
         for kind, path, detail in compare_facts(a, b):
@@ -503,8 +525,12 @@ class _Differ:
             elif name not in old:
                 self.changes.append(Change(N, "schema-added", where, f"model added (used in {_used(used)})"))
             else:
-                for kind, path, detail in compare_facts(flatten(old[name], "", {}), flatten(new[name], "", {})):
+                for kind, path, detail in compare_facts(self.flat(self.old, old[name]), self.flat(self.new, new[name])):
                     self.add(kind, where, detail, direction)
+
+    @staticmethod
+    def flat(doc: dict[str, Any], schema: Any) -> dict[str, dict[str, Any]]:
+        return flatten(schema, (doc.get("components") or {}).get("schemas") or {})
 
     def _deref(self, doc: dict[str, Any], node: Any) -> Any:
         for _ in range(10):  # components/parameters|requestBodies|responses may chain

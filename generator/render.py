@@ -74,6 +74,17 @@ def as_type_value(expr: str) -> str:
     return f'cast("type[{expr}]", {expr})'
 
 
+def signature_text(op: ir.Operation) -> str:
+    """The arguments of a method as one line, for api.md."""
+    args = [f"{p.py_name}: {pytype(p.type)}" for p in op.path_params]
+    rest = [p for p in op.params if p.location != "path"]
+    if rest:
+        args.append("*")
+    args += [f"{p.py_name}: {pytype(p.type)}" for p in rest if p.required]
+    args += [f"{p.py_name}: {pytype(p.type)} = ..." for p in rest if not p.required]
+    return ", ".join(args)
+
+
 def raw_wrapper(op: ir.Operation, prefix: str) -> str:
     if not prefix:
         return "to_raw_response_wrapper"
@@ -128,6 +139,7 @@ def environment() -> jinja2.Environment:
         pyrepr=repr,
         return_type=return_type,
         pytype=pytype,
+        signature_text=signature_text,
         as_type_value=as_type_value,
         raw_wrapper=raw_wrapper,
         docstring=docstring,
