@@ -7,6 +7,7 @@ inline objects), so the model generator never has to invent a name.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,9 @@ from . import ir
 from .errors import GeneratorError
 
 BASE_CLASS = "intercom_sdk._models.BaseModel"
+# `alias=` would make type checkers (dataclass_transform) expect the JSON name, which
+# cannot be written when it is `from` or `pt-BR`; split aliases keep `from_=` typed.
+ALIAS = re.compile(r"\balias=(['\"])(.+?)\1")
 
 
 def render_models(api: ir.Api) -> str:
@@ -40,6 +44,7 @@ def render_models(api: ir.Api) -> str:
                 target_python_version=PythonVersion.PY_310,
                 enum_field_as_literal=LiteralType.All,
                 use_one_literal_as_default=True,
+                use_default_kwarg=True,
                 use_standard_collections=True,
                 use_union_operator=True,
                 use_schema_description=True,
@@ -55,7 +60,7 @@ def render_models(api: ir.Api) -> str:
             )
         except Exception as exc:  # the model generator raises many types; report them as one
             raise GeneratorError(f"model generation failed: {exc}") from exc
-        return target.read_text()
+        return ALIAS.sub(r'validation_alias="\2", serialization_alias="\2"', target.read_text())
 
 
 def _without_examples(node: Any, names: bool = False) -> Any:

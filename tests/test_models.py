@@ -36,9 +36,13 @@ def test_models_keep_unknown_fields_and_alias_non_identifiers() -> None:
     tag = types.Tag.model_validate({"type": "tag", "id": "1", "name": "x", "brand_new_field": 7})
     assert tag.model_extra == {"brand_new_field": 7}
     fields = types.CreateMessageRequest.model_fields
-    assert fields["from_"].alias == "from"
+    assert fields["from_"].validation_alias == fields["from_"].serialization_alias == "from"
     article = types.ArticleTranslatedContent.model_fields
-    assert article["pt_BR"].alias == "pt-BR"
+    assert article["pt_BR"].validation_alias == "pt-BR"
+    parsed = types.CreateMessageRequest.model_validate({"message_type": "email", "from": {"type": "admin", "id": 2}})
+    assert parsed.from_ is not None and parsed.from_.id == 2
+    built = types.CreateMessageRequest(message_type="email", from_=types.CreateMessageRequestFrom(type="admin", id=1))
+    assert built.model_dump(mode="json", by_alias=True, exclude_unset=True) == {"message_type": "email", "from": {"type": "admin", "id": 1}}
 
 
 def test_nullable_refs_accept_null() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from .conftest import GENERATED
 
@@ -16,3 +17,21 @@ def test_generated_package_passes_mypy_strict() -> None:
     )
     assert result.returncode == 0, result.stdout[-5000:]
     assert result.stdout.startswith("Success: no issues found")
+
+
+def test_models_are_constructed_by_python_name_under_mypy(tmp_path: Path) -> None:
+    """`from` and `pt-BR` are JSON names; callers write `from_=` and `pt_BR=` and mypy agrees."""
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(
+        "from intercom_sdk.types import ArticleTranslatedContent, CreateMessageRequest, CreateMessageRequestFrom\n"
+        "m = CreateMessageRequest(message_type='email', from_=CreateMessageRequestFrom(type='admin', id=1))\n"
+        "a = ArticleTranslatedContent(pt_BR=None)\n"
+        "bad = CreateMessageRequest(message_type='sms', from_=m.from_)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(snippet)],
+        capture_output=True, text=True, env={"MYPYPATH": str(GENERATED / "src"), "PATH": "/usr/bin:/bin"},
+    )
+    # Exactly one error: the invalid literal on the last line.
+    assert result.stdout.count("error:") == 1, result.stdout
+    assert "snippet.py:4: error" in result.stdout and "message_type" in result.stdout
