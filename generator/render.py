@@ -46,7 +46,7 @@ def modules(api: ir.Api) -> list[Module]:
         words = {name for expr in types for name in IDENT.findall(pytype(expr))}
         values = [op.paging.item_type if op.paging else op.response_type for op in ops]
         casts = {"cast"} if any("cast(" in as_type_value(v) for v in values) else set()
-        typing = sorted(words & {"Any", "Dict", "List", "Literal"} | casts)
+        typing = sorted(words & {"Any", "Dict", "List", "Literal"} | casts | ({"TYPE_CHECKING"} if words & known else set()))
         title = "`client." + root.attr + "`"
         out.append(Module(root.module, title, resources, sorted(words & known), any(op.paging for op in ops), typing))
     return out
@@ -64,14 +64,15 @@ def return_type(op: ir.Operation, prefix: str) -> str:
     return pytype(op.response_type)
 
 
-def as_type_value(expr: str) -> str:
-    """A type expression usable as a runtime value for `cast_to`/`item`."""
+def as_type_value(expr: str, models: frozenset[str] = frozenset()) -> str:
+    """A type expression usable as a runtime value for `cast_to`/`item`; model names are read
+    from the lazily loaded `types` module."""
     if expr == "None":
         return "type(None)"
+    value = IDENT.sub(lambda m: f"types.{m.group()}" if m.group() in models else m.group(), pytype(expr))
     if IDENT.fullmatch(expr):
-        return expr
-    expr = pytype(expr)
-    return f'cast("type[{expr}]", {expr})'
+        return value
+    return f'cast("type[{pytype(expr)}]", {value})'
 
 
 def signature_text(op: ir.Operation) -> str:
@@ -136,11 +137,11 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(
+        model_value=lambda expr, api: as_type_value(expr, frozenset(api.models)),
         pyrepr=repr,
         return_type=return_type,
         pytype=pytype,
         signature_text=signature_text,
-        as_type_value=as_type_value,
         raw_wrapper=raw_wrapper,
         docstring=docstring,
     )
