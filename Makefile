@@ -34,3 +34,49 @@ test: generate
 
 clean:
 	rm -rf generated .cache
+
+# ---- releases (docs/versioning.md) -------------------------------------------------------------
+# `make dist API_VERSION=2.9`: wheel + sdist of generated/intercom-2.9 in dist/, checked by twine.
+# `make package` does the same for an already generated PACKAGE_DIR (used by tests/test_dist.py).
+# `make check`: drift check - every lock entry is reproducible and regenerates to its output_sha256.
+DIST_DIR ?= dist
+PACKAGE_DIR ?= generated/intercom-$(API_VERSION)
+
+.PHONY: dist package check check-update
+
+dist: generate
+	$(MAKE) package API_VERSION=$(API_VERSION) PACKAGE_DIR=$(PACKAGE_DIR) DIST_DIR=$(DIST_DIR)
+
+package:
+	rm -f $(DIST_DIR)/intercom_sdk-$(API_VERSION).*
+	$(BIN)/python -m build --outdir $(DIST_DIR) $(PACKAGE_DIR)
+	$(BIN)/twine check --strict $(DIST_DIR)/intercom_sdk-$(API_VERSION).*
+
+check: setup
+	$(BIN)/python -m generator check $(if $(CHECK_VERSIONS),$(foreach v,$(CHECK_VERSIONS),--api-version $(v)),)
+
+check-update: setup
+	$(BIN)/python -m generator check-update
+
+# ---- contract tests against a Prism mock (tests/contract/run.py) ---------------------------------
+# `make contract API_VERSION=2.12`: install Prism (npm ci, pinned in package-lock.json), generate,
+# start Prism on generated/intercom-<v>/openapi.yaml, run the generated tests/ against it, stop it.
+# `make contract-all`: the same for CONTRACT_VERSIONS; runs them all, fails if any failed.
+CONTRACT_VERSIONS ?= 2.9 2.12 2.15
+
+.PHONY: contract contract-deps contract-all
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+contract-deps: node_modules/.installed
+
+contract: generate contract-deps
+	$(BIN)/python -m tests.contract.run --api-version $(API_VERSION)
+
+contract-all: setup contract-deps
+	status=0; for v in $(CONTRACT_VERSIONS); do \
+	  $(BIN)/python -m generator generate --api-version $$v && \
+	  $(BIN)/python -m tests.contract.run --api-version $$v || status=1; \
+	done; exit $$status

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import commands as release_commands
 from . import fetch, pipeline
 from .errors import GeneratorError
 
@@ -23,7 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     fetch_cmd = commands.add_parser("fetch", help="download and verify a pinned description")
     fetch_cmd.add_argument("--api-version", default="2.9")
     fetch_cmd.add_argument("--mirror")
+    release_commands.add_parsers(commands)
     args = parser.parse_args(argv)
+    if args.command in release_commands.NAMES:
+        return release_commands.run(args)
     try:
         if args.command == "fetch":
             print(fetch.fetch(fetch.lock_entry(args.api_version), mirror=args.mirror))

@@ -284,7 +284,7 @@ def compare_facts(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
     """(kind, node path, detail) for every difference between two flattened schemas."""
     found: list[tuple[str, str, str]] = []
     for path in sorted(set(old) | set(new)):
-        name = path or "schema"
+        name, subj = path or "schema", f"`{path}` " if path else ""
         if path.endswith(">") and (path not in old or path not in new):
             continue  # a whole union variant: reported as union-member-added/removed on its parent
         if path not in new:
@@ -302,49 +302,49 @@ def compare_facts(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
             found.append((kind, path, f"property `{name}` {kind.replace('-', ' ')}"))
         if a.get("ref") != b.get("ref") or ("ref" in a) != ("ref" in b):
             was, now = a.get("ref") or _show(a.get("type")), b.get("ref") or _show(b.get("type"))
-            found.append(("ref-changed", path, f"`{name}` is now `{now}` (was `{was}`)"))
+            found.append(("ref-changed", path, f"{subj}is now `{now}` (was `{was}`)"))
         elif "ref" not in a and a.get("type") != b.get("type"):
             ta, tb = a.get("type"), b.get("type")
             kind = "type-widened" if _covers(tb, ta) else "type-narrowed" if _covers(ta, tb) else "type-changed"
-            found.append((kind, path, f"`{name}` type {_show(ta)} → {_show(tb)}"))
+            found.append((kind, path, f"{subj}type {_show(ta)} → {_show(tb)}"))
         if a.get("format") != b.get("format"):
             kind = "format-added" if not a.get("format") else "format-removed" if not b.get("format") else "format-changed"
-            found.append((kind, path, f"`{name}` format {a.get('format') or 'none'} → {b.get('format') or 'none'}"))
+            found.append((kind, path, f"{subj}format {a.get('format') or 'none'} → {b.get('format') or 'none'}"))
         if a["nullable"] != b["nullable"]:
             kind = "nullable-added" if b["nullable"] else "nullable-removed"
-            found.append((kind, path, f"`{name}` {'became' if b['nullable'] else 'is no longer'} nullable"))
-        found += _compare_enums(name, path, a.get("enum"), b.get("enum"))
+            found.append((kind, path, f"{subj}{'became' if b['nullable'] else 'is no longer'} nullable"))
+        found += _compare_enums(subj, path, a.get("enum"), b.get("enum"))
         if a.get("union") != b.get("union"):
             ua, ub = set((a.get("union") or ("", ()))[1]), set((b.get("union") or ("", ()))[1])
             if ub - ua:
-                found.append(("union-member-added", path, f"`{name}` accepts also {', '.join(sorted(ub - ua))}"))
+                found.append(("union-member-added", path, f"{subj}accepts also {', '.join(sorted(ub - ua))}"))
             if ua - ub:
-                found.append(("union-member-removed", path, f"`{name}` no longer accepts {', '.join(sorted(ua - ub))}"))
+                found.append(("union-member-removed", path, f"{subj}no longer accepts {', '.join(sorted(ua - ub))}"))
         changed_docs = sorted(k for k in set(a["doc"]) | set(b["doc"]) if a["doc"].get(k) != b["doc"].get(k))
         if changed_docs:
-            found.append(("doc", path, f"`{name}` {', '.join(changed_docs)} changed"))
+            found.append(("doc", path, f"{subj}{', '.join(changed_docs)} changed"))
     return found
 
 
-def _compare_enums(name: str, path: str, a: dict[str, Any] | None, b: dict[str, Any] | None) -> list[tuple[str, str, str]]:
+def _compare_enums(subj: str, path: str, a: dict[str, Any] | None, b: dict[str, Any] | None) -> list[tuple[str, str, str]]:
     if a == b or (a is not None and b is not None and a.keys() == b.keys()):
         return []
     if a is None:
-        return [("enum-added", path, f"`{name}` restricted to {sorted(map(str, b.values()))}")] if b else []
+        return [("enum-added", path, f"{subj}restricted to enum {sorted(map(str, b.values()))}")] if b else []
     if b is None:
-        return [("enum-removed", path, f"`{name}` no longer restricted to an enum")]
+        return [("enum-removed", path, f"{subj}no longer restricted to an enum")]
     out = []
     if added := [b[k] for k in b if k not in a]:
-        out.append(("enum-value-added", path, f"`{name}` enum values added: {', '.join(map(repr, added))}"))
+        out.append(("enum-value-added", path, f"{subj}enum values added: {', '.join(map(repr, added))}"))
     if removed := [a[k] for k in a if k not in b]:
-        out.append(("enum-value-removed", path, f"`{name}` enum values removed: {', '.join(map(repr, removed))}"))
+        out.append(("enum-value-removed", path, f"{subj}enum values removed: {', '.join(map(repr, removed))}"))
     return out
 
 
 def _parent_missing(path: str, side: dict[str, Any]) -> bool:
     """Report only the top of a removed (or added) subtree."""
     parent = re.sub(r"(\.[^.<>\[\]{}]+|\[\]|\{\*\}|<[^<>]*>)$", "", path)
-    return parent != path and parent not in side and (parent != "" or "" not in side) and bool(parent or path)
+    return parent != path and parent not in side
 
 
 # ---------------------------------------------------------------- the differ
@@ -419,7 +419,7 @@ class _Differ:
         if a.get("operationId") != b.get("operationId"):
             old_id, new_id = a.get("operationId"), b.get("operationId")
             renamed_method = self.method_names.get(str(old_id)) != self.method_names.get(str(new_id))
-            detail = f"operationId {old_id!r} → {new_id!r}"
+            detail = f"operationId {new_id!r} added (was missing)" if old_id is None else f"operationId {old_id!r} → {new_id!r}"
             if renamed_method:
                 before, after = (self.method_names.get(str(i)) or "the path rule" for i in (old_id, new_id))
                 detail += f"; the method name changes: spec/naming.yaml maps it to {after} (was {before})"
@@ -429,11 +429,12 @@ class _Differ:
         docs = [k for k in ("summary", "description", "externalDocs") if _key(a.get(k)) != _key(b.get(k))]
         if docs:
             self.changes.append(Change("doc-only", "doc", where, f"{', '.join(docs)} changed"))
-        self.parameters(where, a, b)
+        self.parameters(where, (old_path, a), (new_path, b))
         self.request_body(where, self._deref(self.old, a.get("requestBody")), self._deref(self.new, b.get("requestBody")))
         self.responses(where, a.get("responses") or {}, b.get("responses") or {})
 
-    def parameters(self, where: str, a: dict[str, Any], b: dict[str, Any]) -> None:
+    def parameters(self, where: str, old_op: tuple[str, dict[str, Any]], new_op: tuple[str, dict[str, Any]]) -> None:
+        (old_path, a), (new_path, b) = old_op, new_op
         def params(doc: dict[str, Any], op: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
             found = {}
             for position, p in enumerate(op.get("parameters") or []):
@@ -448,7 +449,10 @@ class _Differ:
         path_new = [p for k, p in new.items() if k[0] == "path"]
         old = {k: v for k, v in old.items() if k[0] != "path"}
         new = {k: v for k, v in new.items() if k[0] != "path"}
-        for pa, pb in zip(sorted(path_old, key=lambda p: str(p.get("name"))), sorted(path_new, key=lambda p: str(p.get("name")))):
+        def in_path_order(found: list[dict[str, Any]], path: str) -> list[dict[str, Any]]:
+            return sorted(found, key=lambda p: path.find("{" + str(p.get("name")) + "}"))
+
+        for pa, pb in zip(in_path_order(path_old, old_path), in_path_order(path_new, new_path)):
             self.facts(where, f"path parameter {pb.get('name')}", self.flat(self.old, pa.get("schema")), self.flat(self.new, pb.get("schema")), "request")
         for key in sorted(set(old) | set(new)):
             label = f"{key[0]} parameter `{key[1]}`"

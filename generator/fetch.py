@@ -34,6 +34,8 @@ class LockEntry:
     url: str
     sha256: str
     serial: int
+    # sha256 of the generated tree (see generator/update.py); None until update-lock records it
+    output_sha256: str | None = None
 
     @property
     def package_version(self) -> str:

@@ -1,0 +1,211 @@
+"""The semantic spec diff, on the real 2.9 history and on small edited copies."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import diff
+from generator.__main__ import main
+from generator.diff import Change, Report
+
+from .conftest import MIRROR
+
+HISTORY = Path(MIRROR) / "history" / "2.9"
+CURRENT = Path(MIRROR) / "descriptions" / "2.9" / "api.intercom.io.yaml"
+OLDEST = HISTORY / "62108ba7d1d03349bb2a183ea594213e552f45f7.yaml"
+# oldest -> newest, worked out by which revisions differ least (see test_history_order)
+ORDER = ["62108ba", "604027d", "184e88b", "4583350"]
+
+
+def _file(short: str) -> Path:
+    return CURRENT if short == "8889625" else next(HISTORY.glob(f"{short}*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, dict[str, Any]]:
+    return {short: diff.load(_file(short)) for short in [*ORDER, "8889625"]}
+
+
+@pytest.fixture(scope="module")
+def oldest_to_newest(docs: dict[str, dict[str, Any]]) -> Report:
+    return diff.diff_docs(docs["62108ba"], docs["8889625"], old_label="62108ba", new_label="8889625")
+
+
+def _find(report: Report, level: str, where: str, fragment: str) -> Change:
+    hits = [c for c in report.changes if c.level == level and c.where == where and fragment in c.detail]
+    assert hits, f"no {level} change at {where!r} containing {fragment!r}; got: " + "; ".join(
+        f"{c.level} {c.where}: {c.detail}" for c in report.changes if c.where == where
+    )
+    return hits[0]
+
+
+def _semantic(report: Report) -> int:
+    return sum(c.level != "doc-only" for c in report.changes)
+
+
+def test_history_order(docs: dict[str, dict[str, Any]]) -> None:
+    """Each revision in ORDER is closer to its successor than to anything further along."""
+    chain = [*ORDER, "8889625"]
+    for i in range(len(chain) - 2):
+        near = _semantic(diff.diff_docs(docs[chain[i]], docs[chain[i + 1]]))
+        far = _semantic(diff.diff_docs(docs[chain[i]], docs[chain[-1]]))
+        assert near < far, (chain[i], near, far)
+
+
+def test_removed_operations_are_breaking(oldest_to_newest: Report) -> None:
+    removed = {c.where for c in oldest_to_newest.changes if c.kind == "operation-removed"}
+    assert removed == {"DELETE /visitors/{id}", "GET /visitors/{id}", "POST /tickets/{ticket_id}/notes"}
+    assert _find(oldest_to_newest, "breaking", "DELETE /visitors/{id}", "deleteVisitor")
+    added = {c.where for c in oldest_to_newest.changes if c.kind == "operation-added"}
+    assert added == {"GET /help_center/help_centers", "GET /help_center/help_centers/{id}", "POST /tickets/{id}/reply"}
+    assert all(c.level == "non-breaking" for c in oldest_to_newest.changes if c.kind == "operation-added")
+
+
+def test_operation_ids_renamed_and_added(oldest_to_newest: Report) -> None:
+    renamed = [c for c in oldest_to_newest.changes if c.kind == "operation-id-changed"]
+    assert len(renamed) == 12  # 4 ids with spaces, 1 typo fix, 7 operations that had no id
+    spaced = _find(oldest_to_newest, "breaking", "POST /export/content/data", "'create data export' → 'createDataExport'")
+    assert "data_exports.create" in spaced.detail  # naming.yaml keys the method name on the new id only
+    assert _find(oldest_to_newest, "non-breaking", "GET /tickets/{id}", "operationId 'getTicket' added")
+
+
+def test_merge_contacts_request_gained_required_fields(oldest_to_newest: Report) -> None:
+    for field in ("from", "into"):
+        change = _find(oldest_to_newest, "breaking", "schema merge_contacts_request", f"property `{field}` became required")
+        assert change.kind == "became-required"
+
+
+def test_schemas_added_and_removed(oldest_to_newest: Report) -> None:
+    removed = {c.where for c in oldest_to_newest.changes if c.kind == "schema-removed"}
+    # custom_attributes also disappeared upstream, but our repair restores it on both sides
+    assert removed == {"schema create_ticket_note_request", "schema custom_object_instance"}
+    added = {c.where for c in oldest_to_newest.changes if c.kind == "schema-added"}
+    assert len(added) == 21
+    assert {"schema contact_reference", "schema help_center", "schema tag_basic"} <= added
+    assert all(c.level == "breaking" for c in oldest_to_newest.changes if c.kind == "schema-removed")
+
+
+def test_enum_values_inserted_and_removed_follow_the_direction(oldest_to_newest: Report) -> None:
+    # a new operator in a request enum widens what callers may send
+    _find(oldest_to_newest, "non-breaking", "schema single_filter_search_request", "enum values added: '<=', '>='")
+    # a new value in a response enum is non-breaking but flagged
+    change = _find(oldest_to_newest, "non-breaking", "schema activity_log", "'admin_avatar_change'")
+    assert "warning" in change.detail
+    # removing a value callers could send breaks them; in a response it does not
+    _find(oldest_to_newest, "breaking", "schema create_data_attribute_request", "enum values removed: 'conversation'")
+    _find(oldest_to_newest, "non-breaking", "schema data_attribute", "enum values removed: 'conversation'")
+
+
+def test_response_and_parameter_changes(oldest_to_newest: Report) -> None:
+    _find(oldest_to_newest, "breaking", "schema contact", "property `formatted_phone` removed")
+    _find(oldest_to_newest, "non-breaking", "schema contact", "optional property `external_id` added")
+    _find(oldest_to_newest, "breaking", "DELETE /contacts/{id}", "response 200: is now `contact_deleted` (was `contact`)")
+    _find(oldest_to_newest, "non-breaking", "GET /admins", "optional query parameter `display_avatar` added")
+    _find(oldest_to_newest, "breaking", "POST /companies/list", "query parameter `page`: type string → integer")
+    _find(oldest_to_newest, "breaking", "schema conversation_part_author", "`name` became nullable")
+
+
+def test_allof_refactoring_is_not_reported_as_removal(oldest_to_newest: Report) -> None:
+    # `article` became `allOf: [article_list_item]` plus its own fields: same properties for the SDK
+    assert not [c for c in oldest_to_newest.changes if c.where == "schema article" and c.kind == "property-removed"]
+
+
+def test_latest_pair_adds_the_merge_requirement_and_churns_docs(docs: dict[str, dict[str, Any]]) -> None:
+    report = diff.diff_docs(docs["4583350"], docs["8889625"])
+    assert {(c.where, c.detail) for c in report.changes if c.level == "breaking"} == {
+        ("schema merge_contacts_request", "property `from` became required"),
+        ("schema merge_contacts_request", "property `into` became required"),
+    }
+    _find(report, "doc-only", "schema data_export_csv", "`first_click` description changed")
+    assert report.counts["doc-only"] > _semantic(report)
+
+
+def test_revisions_churn_examples_as_doc_only(docs: dict[str, dict[str, Any]]) -> None:
+    report = diff.diff_docs(docs["604027d"], docs["184e88b"])
+    churn = [c for c in report.changes if c.kind == "doc" and "examples changed" in c.detail]
+    assert len(churn) > 20 and all(c.level == "doc-only" for c in churn)
+
+
+def _write(path: Path, doc: dict[str, Any]) -> Path:
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    return path
+
+
+def test_example_only_change_is_doc_only(tmp_path: Path, docs: dict[str, dict[str, Any]]) -> None:
+    new = copy.deepcopy(docs["8889625"])
+    media = new["paths"]["/contacts/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
+    next(iter(media["examples"].values()))["value"]["id"] = "0123456789abcdef01234567"
+    new["components"]["schemas"]["contact"]["properties"]["email"]["example"] = "someone@example.org"
+    report = diff.diff_files(_write(tmp_path / "old.yaml", docs["8889625"]), _write(tmp_path / "new.yaml", new))
+    assert report.bump == "serial"
+    assert [(c.level, c.where, c.detail) for c in report.changes] == [
+        ("doc-only", "GET /contacts/{id}", "response 200 examples changed"),
+        ("doc-only", "schema contact", "`email` example changed"),
+    ]
+
+
+def test_identical_files_have_no_changes(docs: dict[str, dict[str, Any]]) -> None:
+    report = diff.diff_docs(docs["8889625"], copy.deepcopy(docs["8889625"]))
+    assert report.changes == [] and report.bump == "none"
+
+
+def test_path_parameter_rename_is_a_rename(tmp_path: Path, docs: dict[str, dict[str, Any]]) -> None:
+    new = copy.deepcopy(docs["8889625"])
+    item = new["paths"].pop("/contacts/{id}")
+    for op in item.values():
+        for param in op.get("parameters", []):
+            if param.get("in") == "path":
+                param["name"] = "contact_id"
+    new["paths"]["/contacts/{contact_id}"] = item
+    report = diff.diff_docs(docs["8889625"], new)
+    renames = [c for c in report.changes if c.kind == "path-parameter-renamed"]
+    assert {c.where for c in renames} == {f"{m} /contacts/{{contact_id}}" for m in ("GET", "PUT", "DELETE")}
+    assert all(c.level == "non-breaking" and "argument names are unchanged" in c.detail for c in renames)
+    assert not [c for c in report.changes if c.kind in ("operation-added", "operation-removed")]
+
+
+def test_new_required_request_field_and_narrowed_type(docs: dict[str, dict[str, Any]]) -> None:
+    new = copy.deepcopy(docs["8889625"])
+    body = new["components"]["schemas"]["merge_contacts_request"]
+    body["properties"]["reason"] = {"type": "string"}
+    body["required"] = [*body.get("required", []), "reason"]
+    body["properties"]["from"]["type"] = "integer"
+    report = diff.diff_docs(docs["8889625"], new)
+    _find(report, "breaking", "schema merge_contacts_request", "required property `reason` added")
+    _find(report, "breaking", "schema merge_contacts_request", "`from` type string → integer")
+    assert report.bump == "breaking"
+
+
+def test_unrepairable_input_is_diffed_unrepaired(docs: dict[str, dict[str, Any]]) -> None:
+    old = copy.deepcopy(docs["8889625"])
+    old["paths"]["/events"]["get"]["parameters"][1]["name"] = "something_else"  # the repair's `test` op fails
+    report = diff.diff_docs(old, docs["8889625"])
+    assert "compared unrepaired" in report.repairs
+    assert "compared unrepaired" in report.markdown()
+
+
+def test_cli_markdown_json_and_fail_on_breaking(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(OLDEST), str(CURRENT)]) == 0
+    markdown = capsys.readouterr().out
+    assert "**BREAKING" in markdown and "### Breaking changes" in markdown and "<details>" in markdown
+    assert main(["diff", str(OLDEST), str(CURRENT), "--format", "json", "--fail-on-breaking"]) == 2
+    data = json.loads(capsys.readouterr().out)
+    assert data["bump"] == "breaking" and data["api_version"] == "2.9"
+    assert data["counts"]["breaking"] == sum(c["level"] == "breaking" for c in data["changes"]) > 0
+    assert main(["diff", str(CURRENT), str(CURRENT), "--fail-on-breaking"]) == 0
+
+
+def test_cli_against_lock_with_unchanged_mirror(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", "--api-version", "2.9", "--against-lock", "--mirror", MIRROR, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["bump"] == "none"
+
+
+def test_cli_names_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(tmp_path / "nope.yaml"), str(CURRENT)]) == 1
+    assert "nope.yaml" in capsys.readouterr().err
