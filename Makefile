@@ -29,7 +29,7 @@ generate-all: setup
 typecheck: generate
 	$(BIN)/mypy --strict generated/intercom-$(API_VERSION)/src
 
-test: generate
+test: generate contract-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import ir
+from . import changelog, contract, ir
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE = TEMPLATES / "package"
@@ -144,6 +144,7 @@ def environment() -> jinja2.Environment:
         signature_text=signature_text,
         raw_wrapper=raw_wrapper,
         docstring=docstring,
+        **contract.FILTERS,
     )
     return env
 
@@ -163,6 +164,7 @@ def render(api: ir.Api, models_source: str, out: Path) -> None:
             text = env.get_template(name).render(api=api, **context)
             _write(out / target, text.encode())
     _write(out / "src/intercom_sdk/types/_models.py", models_source.encode())
+    _write(out / "CHANGELOG.md", changelog.changelog_markdown(api.api_version).encode())
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     spec_text = yaml.dump(api.spec, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)
     _write(out / "openapi.yaml", spec_text.encode())

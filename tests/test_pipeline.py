@@ -44,7 +44,7 @@ def test_generating_twice_is_byte_identical(first_output: Path, tmp_path: Path) 
 
 def test_output_tree(first_output: Path) -> None:
     files = tree_digest(first_output)
-    for name in ("pyproject.toml", "README.md", "openapi.yaml", "src/intercom_sdk/py.typed",
+    for name in ("pyproject.toml", "README.md", "api.md", "CHANGELOG.md", "openapi.yaml", "src/intercom_sdk/py.typed",
                  "src/intercom_sdk/_client.py", "src/intercom_sdk/types/_models.py",
                  "src/intercom_sdk/resources/contacts.py"):
         assert name in files
@@ -52,6 +52,7 @@ def test_output_tree(first_output: Path) -> None:
     assert 'name = "intercom-sdk"' in pyproject
     assert f'version = "{fetch.lock_entry("2.9").package_version}"' in pyproject
     assert "hatchling" in pyproject
+    assert (first_output / "CHANGELOG.md").read_text().startswith("# Changelog: intercom-sdk 2.9.x")
     # The repaired description sits beside the package (Prism and the contract tests read it).
     repaired = yaml.safe_load((first_output / "openapi.yaml").read_text())
     assert "custom_attributes" in repaired["components"]["schemas"]
