@@ -106,6 +106,8 @@ def check(op: ir.Operation) -> str:
         return "expect.content(result)"
     if op.response_type == "None":
         return "assert result is None"
+    if op.response_type == "str":
+        return "expect.text(result)"
     return "expect.json(result)"
 
 

@@ -53,6 +53,7 @@ class Operation:
     response_type: str  # "None", "bytes" or a type expression
     response_model: str | None  # model class parsed from the success response
     success_status: str
+    accept: str | None  # Accept header for operations that do not answer JSON
     paging: Paging | None
     errors: list[tuple[str, str]]  # (status, description)
     tags: list[str]

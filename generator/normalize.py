@@ -256,7 +256,8 @@ class Normalizer:
         if static and static[-1] in actions and segments[-1] == static[-1] and (len(static) > 1 or http == "POST"):
             resource, verb = tuple(static[:-1]), actions[static[-1]]
         else:
-            resource, verb = tuple(static), DEFAULT_VERBS[(http, segments[-1].startswith("{") if segments else False)]
+            on_item = not segments or segments[-1].startswith("{") or singular(segments[-1], self.naming.get("singular", {})) == segments[-1]
+            resource, verb = tuple(static), DEFAULT_VERBS[(http, on_item)]
         if op_id in self.naming.get("operations", {}):
             *res, verb = self.naming["operations"][op_id].split(".")
             resource = tuple(res)
@@ -272,6 +273,10 @@ class Normalizer:
             body_schema, body_model = self.body_schema(content["application/json"].get("schema", {}), op_id, where)
             params += self.body_params(body_schema, {p.py_name for p in params}, where)
         response_type, response_model, status = self.response(op, op_id, where)
+        media = sorted((self.deref(op["responses"].get(status) or {}).get("content") or {}))
+        accept = None
+        if media and "application/json" not in media and not any(p.wire_name.lower() == "accept" for p in params):
+            accept = ", ".join(media) + ", application/json;q=0.9"  # errors still come as JSON
         return ir.Operation(
             operation_id=op_id,
             http_method=http,
@@ -288,6 +293,7 @@ class Normalizer:
             response_type=response_type,
             response_model=response_model,
             success_status=status,
+            accept=accept,
             paging=self.paging(params, response_model),
             errors=[(code, self.deref(r or {}).get("description", "")) for code, r in op.get("responses", {}).items() if not code.startswith("2")],
             tags=list(op.get("tags", [])),

@@ -150,3 +150,30 @@ def test_lenient_unions_and_dicts(client: Intercom, server: FakeIntercom) -> Non
     assert isinstance(holder.owner, Team)
     assert isinstance(holder.by_key["a"], Team)
     assert holder.to_dict() == body
+
+
+class _Outer(BaseModel):
+    # Refers to a class defined below, as datamodel-code-generator's alphabetical output does.
+    inner: Optional[_Later] = None
+    count: Optional[int] = None
+
+
+class _Later(BaseModel):
+    tags: Optional[_Tagged] = None
+    name: Optional[str] = None
+
+
+class _Tagged(BaseModel):
+    value: Optional[int] = None
+
+
+def test_lenient_construction_resolves_forward_references() -> None:
+    """A nested model that was never validated on its own may still hold forward references;
+    the lenient fallback must resolve them instead of crashing (seen on 2.15 responses)."""
+    from intercom_sdk._models import construct_lenient
+
+    value = {"inner": {"tags": {"value": "not a number"}, "name": "x"}, "count": 1, "extra": True}
+    built = construct_lenient(_Outer, value)
+    assert isinstance(built, _Outer) and isinstance(built.inner, _Later)
+    assert isinstance(built.inner.tags, _Tagged) and built.inner.tags.value == "not a number"
+    assert built.inner.name == "x" and built.count == 1

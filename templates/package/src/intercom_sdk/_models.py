@@ -24,6 +24,7 @@ from typing import Any, Literal, Union
 import httpx
 import pydantic
 from pydantic import ConfigDict, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
 from ._exceptions import APIResponseValidationError
 from ._logs import logger
@@ -189,7 +190,7 @@ def construct_lenient(tp: Any, value: object) -> Any:
             construct_lenient(_pick_union_member(args, value), value) if args else value
         )
     if isinstance(tp, type) and issubclass(tp, pydantic.RootModel):
-        root_type = tp.model_fields["root"].annotation
+        root_type = _fields(tp)["root"].annotation
         return tp.model_construct(construct_lenient(root_type, value))
     if (
         isinstance(tp, type)
@@ -213,7 +214,7 @@ def _construct_model(
 ) -> pydantic.BaseModel:
     remaining = dict(data)
     values: dict[str, Any] = {}
-    for name, field in model.model_fields.items():
+    for name, field in _fields(model).items():
         key = (
             field.alias
             if field.alias is not None and field.alias in remaining
@@ -227,6 +228,17 @@ def _construct_model(
     return model.model_construct(_fields_set=fields_set, **values)
 
 
+def _fields(model: type[pydantic.BaseModel]) -> dict[str, FieldInfo]:
+    """``model_fields`` with forward references resolved.
+
+    Classes that refer to later ones keep forward references in their fields until rebuilt,
+    and validating through a TypeAdapter does not rebuild them.
+    """
+    if not model.__pydantic_complete__:
+        model.model_rebuild(raise_errors=False)
+    return model.model_fields
+
+
 def _pick_union_member(members: tuple[Any, ...], value: object) -> Any:
     """The union member that ``value`` most plausibly is, for lenient construction."""
     if value is None and type(None) in members:
@@ -237,9 +249,8 @@ def _pick_union_member(members: tuple[Any, ...], value: object) -> Any:
         for member in members:
             inner = _strip_annotated(member)
             if isinstance(inner, type) and issubclass(inner, pydantic.BaseModel):
-                keys = {f.alias or n for n, f in inner.model_fields.items()} | set(
-                    inner.model_fields
-                )
+                fields = _fields(inner)
+                keys = {f.alias or n for n, f in fields.items()} | set(fields)
                 overlap = len(keys & value.keys())
                 if overlap > best_overlap:
                     best, best_overlap = member, overlap
