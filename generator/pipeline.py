@@ -2,20 +2,33 @@
 
 Output is built in a temporary folder beside the target and swapped in only when
 every stage succeeded, so a failed run leaves the previous output untouched.
+A run whose inputs (description, generator code, templates, spec data, tool versions)
+and output are unchanged since the last run is skipped: see `fingerprint`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import fetch, format, ir, models, normalize, render, validate
+from . import fetch
 from .errors import GeneratorError
+
+if TYPE_CHECKING:
+    from . import ir
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
+STAMPS = ROOT / ".cache" / "stamps"
+# Everything besides the description that decides the output.
+INPUT_DIRS = (ROOT / "generator", ROOT / "templates", ROOT / "spec")
+TOOLS = ("black", "datamodel-code-generator", "jinja2", "pyyaml", "openapi-spec-validator")
 
 
 @dataclass(frozen=True)
@@ -36,7 +49,23 @@ def from_file(path: Path) -> Source:
     return Source(path, str(path), None, None)
 
 
+@dataclass(frozen=True)
+class Report:
+    """What a generation produced (or found already produced)."""
+
+    out: str
+    api_version: str
+    package_version: str
+    operations: int
+    models: int
+    repairs: list[str] = field(default_factory=list)
+    reused: bool = False
+
+
 def build_api(source: Source) -> ir.Api:
+    # Imported here so that a skipped (no-op) run does not pay for them.
+    from . import normalize, validate
+
     try:
         content = source.path.read_bytes()
     except OSError as exc:
@@ -55,7 +84,16 @@ def build_api(source: Source) -> ir.Api:
     )
 
 
-def generate(source: Source, out: Path | None = None) -> ir.Api:
+def generate(source: Source, out: Path | None = None, *, reuse: bool = True) -> Report:
+    if out is None and source.api_version:
+        out = GENERATED / f"intercom-{source.api_version}"
+    key = fingerprint(source)
+    if reuse and out is not None:
+        previous = _reusable(out, key)
+        if previous:
+            return previous
+    from . import format, models, render
+
     api = build_api(source)
     out = out or GENERATED / f"intercom-{api.api_version}"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +104,49 @@ def generate(source: Source, out: Path | None = None) -> ir.Api:
         _swap(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return api
+    report = Report(str(out), api.api_version, api.package_version, len(api.operations), len(api.models), api.repairs)
+    _stamp(out).parent.mkdir(parents=True, exist_ok=True)
+    _stamp(out).write_text(json.dumps({"inputs": key, "output": tree_digest(out), "report": asdict(report)}))
+    return report
+
+
+def fingerprint(source: Source) -> str:
+    """Hash of everything that decides the output of `generate` for this source."""
+    digest = hashlib.sha256()
+    digest.update(repr((source.api_version, source.package_version)).encode())
+    try:
+        digest.update(source.path.read_bytes())
+    except OSError:
+        digest.update(b"unreadable")  # build_api will report it
+    for folder in INPUT_DIRS:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    for tool in TOOLS:
+        digest.update(f"{tool}={metadata.version(tool)}".encode())
+    return digest.hexdigest()
+
+
+def tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and ".mypy_cache" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp(out: Path) -> Path:
+    return STAMPS / (hashlib.sha256(str(out.resolve()).encode()).hexdigest() + ".json")
+
+
+def _reusable(out: Path, key: str) -> Report | None:
+    try:
+        stamp = json.loads(_stamp(out).read_text())
+    except (OSError, ValueError):
+        return None
+    if stamp.get("inputs") != key or not out.is_dir() or stamp.get("output") != tree_digest(out):
+        return None
+    return Report(**{**stamp["report"], "reused": True})
 
 
 def _swap(new: Path, out: Path) -> None:

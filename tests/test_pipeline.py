@@ -116,8 +116,10 @@ def test_cli_generates_from_a_local_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize("version", ["2.7", "2.8", "2.10", "2.11", "2.12", "2.13", "2.14", "2.15"])
 def test_every_locked_version_generates_and_imports(version: str, tmp_path: Path) -> None:
     out = tmp_path / f"intercom-{version}"
-    api = pipeline.generate(pipeline.from_lock(version, MIRROR), out)
-    assert api.api_version == version
+    source = pipeline.from_lock(version, MIRROR)
+    report = pipeline.generate(source, out)
+    assert report.api_version == version and not report.reused
+    api = pipeline.build_api(source)
     code = (
         "import intercom_sdk, intercom_sdk.types as t; from intercom_sdk._constants import API_VERSION;"
         f"assert API_VERSION == {version!r};"
@@ -126,3 +128,19 @@ def test_every_locked_version_generates_and_imports(version: str, tmp_path: Path
     )
     result = subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": str(out / "src")}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_unchanged_inputs_and_output_skip_the_work(first_output: Path) -> None:
+    source = pipeline.from_lock("2.9", MIRROR)
+    before = tree_digest(first_output)
+    report = pipeline.generate(source, first_output)
+    assert report.reused and report.operations == 108 and report.package_version == fetch.lock_entry("2.9").package_version
+    assert tree_digest(first_output) == before
+    # An edited output is not trusted: the next run rebuilds it.
+    models = first_output / "src" / "intercom_sdk" / "types" / "_models.py"
+    models.write_text(models.read_text() + "# edited\n")
+    report = pipeline.generate(source, first_output)
+    assert not report.reused
+    assert tree_digest(first_output) == before
+    # So is a changed input (here: asking for a full run).
+    assert not pipeline.generate(source, first_output, reuse=False).reused
