@@ -80,3 +80,8 @@ contract-all: setup contract-deps
 	  $(BIN)/python -m generator generate --api-version $$v && \
 	  $(BIN)/python -m tests.contract.run --api-version $$v || status=1; \
 	done; exit $$status
+
+# ---- benchmarks (bench/bench.py, docs/performance.md) -------------------------------------------
+.PHONY: bench
+bench: generate
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)

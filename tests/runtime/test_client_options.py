@@ -72,8 +72,12 @@ def test_injected_http_client_is_not_closed(server: FakeIntercom) -> None:
     assert not http.is_closed
     http.close()
     own = Intercom(access_token=TOKEN)
+    created = own._client  # our own client is created on first use...
     own.close()
-    assert own._client.is_closed
+    assert created.is_closed  # ...and closed by close()
+    unused = Intercom(access_token=TOKEN)
+    unused.close()
+    assert unused._http is None  # closing a client that never sent anything creates nothing
 
 
 async def test_async_client_lifecycle(server: FakeIntercom) -> None:
@@ -85,5 +89,6 @@ async def test_async_client_lifecycle(server: FakeIntercom) -> None:
     assert not http.is_closed
     await http.aclose()
     own = AsyncIntercom(access_token=TOKEN)
+    created = own._client
     await own.aclose()
-    assert own._client.is_closed
+    assert created.is_closed

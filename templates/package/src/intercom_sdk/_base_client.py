@@ -7,7 +7,6 @@ auth, headers, retries, errors and parsing lives here.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import datetime
 import email.utils
@@ -30,7 +29,6 @@ from ._exceptions import (
     make_status_error,
 )
 from ._logs import logger, redact_headers
-from ._models import parse_json
 from ._response import RAW_RESPONSE_HEADER, APIResponse, AsyncAPIResponse
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ._utils import build_query, strip_not_given, to_jsonable
@@ -130,7 +128,6 @@ def _parse_retry_after(value: str, now: float) -> float | None:
 
 
 class _BaseClient:
-    _client: httpx.Client | httpx.AsyncClient
 
     def __init__(
         self,
@@ -238,6 +235,10 @@ class _BaseClient:
             timeout=timeout,
             raw=raw,
         )
+
+    @property
+    def _client(self) -> httpx.Client | httpx.AsyncClient:
+        raise NotImplementedError  # each subclass creates its own kind on first use
 
     def _build_request(self, options: RequestOptions) -> httpx.Request:
         headers = httpx.Headers(
@@ -395,12 +396,22 @@ class _BaseClient:
             return response.text
         if cast_to is httpx.Response:
             return response
+        from ._models import (
+            parse_json,
+        )  # pydantic's machinery loads on the first parse, not on import
+
         return parse_json(
             response.content,
             cast_to,
             strict=self._strict_response_validation,
             response=response,
         )
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # only async clients need it; importing asyncio costs start-up time
+
+    await asyncio.sleep(seconds)
 
 
 def _connection_error(request: httpx.Request, error: Exception) -> APIConnectionError:
@@ -414,8 +425,6 @@ def _connection_error(request: httpx.Request, error: Exception) -> APIConnection
 
 class SyncAPIClient(_BaseClient):
     """Synchronous client; the generated ``Intercom`` class derives from it."""
-
-    _client: httpx.Client
 
     def __init__(
         self,
@@ -444,12 +453,17 @@ class SyncAPIClient(_BaseClient):
             raise TypeError(
                 f"http_client must be an httpx.Client, not {type(http_client).__name__}"
             )
-        # A client passed in belongs to the caller, who closes it.
+        # A client passed in belongs to the caller, who closes it. Our own is created on
+        # first use: building an httpx client (TLS context, CA bundle) is slow.
         self._owns_client = http_client is None
-        self._client = (
-            http_client if http_client is not None else httpx.Client(timeout=timeout)
-        )
+        self._http: httpx.Client | None = http_client
         self._sleep: Callable[[float], None] = time.sleep
+
+    @property
+    def _client(self) -> httpx.Client:
+        if self._http is None:
+            self._http = httpx.Client(timeout=self.timeout)
+        return self._http
 
     def with_options(
         self: _SyncClientT,
@@ -489,8 +503,8 @@ class SyncAPIClient(_BaseClient):
         return client
 
     def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
+        if self._owns_client and self._http is not None:
+            self._http.close()
 
     def __enter__(self: _SyncClientT) -> _SyncClientT:
         return self
@@ -674,8 +688,6 @@ class SyncAPIClient(_BaseClient):
 class AsyncAPIClient(_BaseClient):
     """Asynchronous client; the generated ``AsyncIntercom`` class derives from it."""
 
-    _client: httpx.AsyncClient
-
     def __init__(
         self,
         *,
@@ -704,12 +716,14 @@ class AsyncAPIClient(_BaseClient):
                 f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}"
             )
         self._owns_client = http_client is None
-        self._client = (
-            http_client
-            if http_client is not None
-            else httpx.AsyncClient(timeout=timeout)
-        )
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self._http: httpx.AsyncClient | None = http_client
+        self._sleep: Callable[[float], Awaitable[None]] = _async_sleep
+
+    @property
+    def _client(self) -> httpx.AsyncClient:
+        if self._http is None:
+            self._http = httpx.AsyncClient(timeout=self.timeout)
+        return self._http
 
     def with_options(
         self: _AsyncClientT,
@@ -749,8 +763,8 @@ class AsyncAPIClient(_BaseClient):
         return client
 
     async def close(self) -> None:
-        if self._owns_client:
-            await self._client.aclose()
+        if self._owns_client and self._http is not None:
+            await self._http.aclose()
 
     async def aclose(self) -> None:
         await self.close()

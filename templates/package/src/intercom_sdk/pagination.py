@@ -27,7 +27,6 @@ import pydantic
 
 from ._exceptions import IntercomError
 from ._logs import logger
-from ._models import validate_python
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, RequestOptions, SyncAPIClient
@@ -143,6 +142,8 @@ class _BasePage(Generic[_M, _I]):
         ):
             return raw
         # Items under a key the page model does not declare arrive as plain dicts.
+        from ._models import validate_python
+
         return [
             validate_python(
                 self._item, entry, strict=self._strict, response=self._response

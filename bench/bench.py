@@ -1,0 +1,214 @@
+"""`make bench`: medians over repeated runs, each row with its ratio to a baseline measured in
+the same run (docs/performance.md). Baselines run in a separate venv (.cache/bench-venv) holding
+openapi-python-client and the official python-intercom SDK, installed on first use."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+VENV = ROOT / ".cache" / "bench-venv"
+VPY = VENV / "bin" / "python"
+BASELINE_PACKAGES = ["openapi-python-client==0.29.1", "python-intercom==5.0.1"]
+SRC = ROOT / "generated" / "intercom-2.9" / "src"
+SPEC = ROOT / "generated" / "intercom-2.9" / "openapi.yaml"
+ROWS: list[tuple[str, float, str, float, str]] = []
+
+
+def median_of(fn: Callable[[], float], runs: int) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def wall(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, env={**os.environ, **(env or {})}, cwd=cwd)
+    return time.perf_counter() - started
+
+
+def row(name: str, value: float, baseline_name: str, baseline: float, unit: str = "s") -> None:
+    ROWS.append((name, value, baseline_name, baseline, unit))
+    print(f"  {name}: {fmt(value, unit)} vs {baseline_name}: {fmt(baseline, unit)} -> {value / baseline:.2f}x", flush=True)
+
+
+def fmt(value: float, unit: str) -> str:
+    if unit == "s":
+        return f"{value * 1000:.0f} ms" if value < 10 else f"{value:.1f} s"
+    if unit == "us":
+        return f"{value * 1e6:.0f} µs"
+    return f"{value:.0f} {unit}"
+
+
+def setup_baselines() -> None:
+    if not VPY.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    have = subprocess.run([str(VPY), "-m", "pip", "freeze"], capture_output=True, text=True).stdout
+    missing = [p for p in BASELINE_PACKAGES if p.replace("==", "==").lower() not in have.lower()]
+    if missing:
+        print(f"installing baselines into {VENV}: {' '.join(missing)}", flush=True)
+        subprocess.run([str(VPY), "-m", "pip", "install", "--quiet", *missing], check=True)
+
+
+def bench_generation(runs: int) -> None:
+    print("generation (2.9, spec already cached):", flush=True)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-gen-"))
+    try:
+        def ours_cold() -> float:
+            shutil.rmtree(ROOT / ".cache" / "format", ignore_errors=True)
+            shutil.rmtree(tmp / "ours", ignore_errors=True)
+            return wall([PY, "-m", "generator", "generate", "--api-version", "2.9", "--out", str(tmp / "ours"), "--force"], cwd=ROOT)
+
+        def ours_noop() -> float:
+            return wall([PY, "-m", "generator", "generate", "--api-version", "2.9", "--out", str(tmp / "ours")], cwd=ROOT)
+
+        def opc() -> float:
+            return wall([str(VENV / "bin" / "openapi-python-client"), "generate", "--path", str(SPEC),
+                         "--output-path", str(tmp / "opc"), "--overwrite"], cwd=tmp)
+
+        def dmcg() -> float:
+            return wall([str(Path(PY).parent / "datamodel-codegen"), "--input", str(SPEC), "--input-file-type", "openapi",
+                         "--output", str(tmp / "dmcg.py"), "--output-model-type", "pydantic_v2.BaseModel"], cwd=tmp)
+
+        base = median_of(opc, runs)
+        cold = median_of(ours_cold, runs)
+        ours_cold()  # leaves a stamp and a warm format cache for the no-op runs
+        noop = median_of(ours_noop, runs)
+        row("intercom-sdkgen cold", cold, "openapi-python-client", base)
+        row("intercom-sdkgen no-op", noop, "openapi-python-client", base)
+        row("datamodel-code-generator alone", median_of(dmcg, runs), "openapi-python-client", base)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bench_import(runs: int) -> None:
+    print("import + client construction (fresh interpreter):", flush=True)
+    env = {"PYTHONPATH": str(SRC)}
+    ours = "from intercom_sdk import Intercom; Intercom(access_token='x').contacts"
+    base = "import httpx, pydantic"
+    official = "from intercom import Intercom; Intercom(token='x').contacts"
+    for _ in range(2):  # warm the bytecode caches
+        wall([PY, "-c", ours], env), wall([PY, "-c", base]), wall([str(VPY), "-c", official])
+    b = median_of(lambda: wall([PY, "-c", base]), runs * 3)
+    row("import intercom_sdk + Intercom()", median_of(lambda: wall([PY, "-c", ours], env), runs * 3), "import httpx, pydantic", b)
+    bo = median_of(lambda: wall([str(VPY), "-c", "import httpx, pydantic"]), runs * 3)
+    row("official python-intercom import", median_of(lambda: wall([str(VPY), "-c", official]), runs * 3), "import httpx, pydantic (its venv)", bo)
+
+
+# Runs in a subprocess (ours: this venv; official: the bench venv) and prints JSON timings.
+INPROCESS = r'''
+import json, sys, time, statistics, httpx
+page, one, which, runs = open(sys.argv[1], "rb").read(), open(sys.argv[2], "rb").read(), sys.argv[3], int(sys.argv[4])
+def med(fn, n):
+    fn()
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        for _ in range(n): fn()
+        out.append((time.perf_counter() - t) / n)
+    return statistics.median(out)
+def handler(request):
+    body = page if request.url.path == "/contacts" else one
+    return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+res = {}
+res["json_page"] = med(lambda: json.loads(page), 20)
+raw = httpx.Client(transport=httpx.MockTransport(handler), base_url="https://api.intercom.io")
+res["raw_get"] = med(lambda: json.loads(raw.get("/contacts/6329bd9ffe4e0d2a1cd6c1e9").content), 300)
+res["raw_list"] = med(lambda: json.loads(raw.get("/contacts").content), 20)
+if which == "ours":
+    from intercom_sdk import Intercom, types
+    client = Intercom(access_token="x", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+    res["parse_page"] = med(lambda: types.ContactList.model_validate_json(page), 20)
+    res["retrieve"] = med(lambda: client.contacts.retrieve("6329bd9ffe4e0d2a1cd6c1e9"), 300)
+    res["list_page"] = med(lambda: client.contacts.list(), 20)
+else:
+    from intercom import Intercom
+    from intercom.core.unchecked_base_model import construct_type
+    from intercom.types import ContactList
+    client = Intercom(token="x", httpx_client=httpx.Client(transport=httpx.MockTransport(handler)))
+    res["parse_page"] = med(lambda: construct_type(type_=ContactList, object_=json.loads(page)), 3)
+    res["retrieve"] = med(lambda: client.contacts.find("6329bd9ffe4e0d2a1cd6c1e9"), 100)
+print(json.dumps(res))
+'''
+
+
+def bench_calls(runs: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    from generator import pipeline
+
+    api = pipeline.build_api(pipeline.from_lock("2.9"))
+    contact = next(op for op in api.operations if op.operation_id == "ShowContact").response_examples[0].value
+    page = {"type": "list", "data": [dict(contact, id=f"{i:024x}") for i in range(150)], "total_count": 150,
+            "pages": {"type": "pages", "page": 1, "per_page": 150, "total_pages": 1}}
+    tmp = Path(tempfile.mkdtemp(prefix="bench-calls-"))
+    try:
+        (tmp / "page.json").write_text(json.dumps(page))
+        (tmp / "one.json").write_text(json.dumps(contact))
+        (tmp / "bench.py").write_text(INPROCESS)
+        args = [str(tmp / "bench.py"), str(tmp / "page.json"), str(tmp / "one.json")]
+        ours = json.loads(subprocess.run([PY, *args, "ours", str(runs * 3)], check=True, capture_output=True, text=True,
+                                         env={**os.environ, "PYTHONPATH": str(SRC)}).stdout)
+        official = json.loads(subprocess.run([str(VPY), *args, "official", str(runs)], check=True, capture_output=True,
+                                             text=True).stdout)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"parse one 150-contact page ({len(json.dumps(page)) // 1024} KiB):", flush=True)
+    row("ContactList.model_validate_json", ours["parse_page"], "json.loads", ours["json_page"])
+    row("python-intercom construct_type", official["parse_page"], "json.loads", official["json_page"])
+    print("call overhead over httpx.MockTransport:", flush=True)
+    row("client.contacts.retrieve", ours["retrieve"], "httpx get + json.loads", ours["raw_get"], "us")
+    row("client.contacts.list (one page)", ours["list_page"], "httpx get + json.loads", ours["raw_list"], "us")
+    row("python-intercom contacts.find", official["retrieve"], "httpx get + json.loads", official["raw_get"], "us")
+
+
+def bench_memory() -> None:
+    print("peak RSS:", flush=True)
+    probe = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    tmp = Path(tempfile.mkdtemp(prefix="bench-mem-"))
+    try:
+        def rss(cmd: list[str], env: dict[str, str] | None = None) -> float:
+            out = subprocess.run([PY, "-c", probe, *cmd], check=True, capture_output=True, text=True, cwd=ROOT,
+                                 env={**os.environ, **(env or {})}).stdout
+            return float(out) / 1024  # KiB -> MiB
+
+        base = rss([PY, "-c", "import httpx, pydantic"])
+        row("generate 2.9 (full run)", rss([PY, "-m", "generator", "generate", "--force", "--out", str(tmp / "o")]), "import httpx, pydantic", base, "MiB")
+        row("import intercom_sdk + parse a page", rss([PY, "-c", "import intercom_sdk.types as t; t.ContactList"], {"PYTHONPATH": str(SRC)}), "import httpx, pydantic", base, "MiB")
+        row("openapi-python-client generate", rss([str(VENV / "bin" / "openapi-python-client"), "generate", "--path", str(SPEC), "--output-path", str(tmp / "opc"), "--overwrite"]), "import httpx, pydantic", base, "MiB")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="repetitions per measurement (median reported)")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    setup_baselines()
+    print(f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}")
+    bench_generation(args.runs)
+    bench_import(args.runs)
+    bench_calls(args.runs)
+    bench_memory()
+    print("\n| measurement | value | baseline | baseline value | ratio |\n| --- | --- | --- | --- | --- |")
+    for name, value, bname, bvalue, unit in ROWS:
+        print(f"| {name} | {fmt(value, unit)} | {bname} | {fmt(bvalue, unit)} | {value / bvalue:.2f}x |")
+    print(f"\n(total {time.perf_counter() - started:.0f} s)")
+    if args.json:
+        args.json.write_text(json.dumps([dict(zip(("name", "value", "baseline", "baseline_value", "unit"), r)) for r in ROWS], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
