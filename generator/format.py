@@ -33,6 +33,7 @@ def format_tree(root: Path, cache_dir: Path = CACHE_DIR) -> None:
             pending.append((path, source, cached))
     if not pending:
         return
+    pending.sort(key=lambda item: -len(item[1]))  # biggest first: balances the workers
     sources = [source for _, source, _ in pending]
     workers = min(len(pending), os.cpu_count() or 1)
     if workers > 1 and sum(map(len, sources)) > 200_000:
