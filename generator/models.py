@@ -16,6 +16,7 @@ from datamodel_code_generator import DataModelType, InputFileType, LiteralType, 
 
 from . import ir
 from .errors import GeneratorError
+from .text import intro, wrap
 
 BASE_CLASS = "intercom_sdk._models.BaseModel"
 # `alias=` would make type checkers (dataclass_transform) expect the JSON name, which
@@ -28,7 +29,7 @@ def render_models(api: ir.Api) -> str:
         "openapi": "3.0.1",
         "info": {"title": api.title, "version": api.api_version},
         "paths": {},
-        "components": {"schemas": _without_examples(api.schemas)},
+        "components": {"schemas": _for_models(api.schemas)},
     }
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "schemas.json"
@@ -63,15 +64,21 @@ def render_models(api: ir.Api) -> str:
         return ALIAS.sub(r'validation_alias="\2", serialization_alias="\2"', target.read_text())
 
 
-def _without_examples(node: Any, names: bool = False) -> Any:
-    """Examples belong in the docs, not in every Field() of the models."""
+def _for_models(node: Any, names: bool = False) -> Any:
+    """Schemas as the model generator should see them: no examples (they belong in the docs,
+    not in every Field()), descriptions trimmed to their opening and wrapped for docstrings."""
     if isinstance(node, dict):
         # Under `properties` (names=True) the keys are field names, never keywords.
         return {
-            k: _without_examples(v, names=(k == "properties" and not names))
+            k: _describe(v) if k == "description" and not names and isinstance(v, str)
+            else _for_models(v, names=(k == "properties" and not names))
             for k, v in node.items()
             if names or k not in ("example", "examples")
         }
     if isinstance(node, list):
-        return [_without_examples(v) for v in node]
+        return [_for_models(v) for v in node]
     return node
+
+
+def _describe(text: str) -> str:
+    return wrap(intro(text), 84)

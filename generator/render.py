@@ -17,6 +17,7 @@ import jinja2
 import yaml
 
 from . import changelog, contract, ir
+from .text import intro, wrap
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE = TEMPLATES / "package"
@@ -96,35 +97,19 @@ def docstring(op: ir.Operation) -> str:
     """Summary line, description and parameters, wrapped for an 8-space indent."""
     width = 80
     parts = [op.summary.rstrip(".") + "." if op.summary else f"{op.http_method} {op.path}."]
-    intro = _intro(op.description)
-    if intro and intro != op.summary:
-        parts.append(_wrap(intro, width))
+    opening = intro(op.description)
+    if opening and opening != op.summary:
+        parts.append(wrap(opening, width))
     documented = [p for p in op.params if p.description]
     if documented:
         lines = ["Args:"]
         for p in documented:
-            text = _wrap(f"{p.py_name}: {p.description}", width - 2)
+            text = wrap(f"{p.py_name}: {p.description}", width - 2)
             lines.append(textwrap.indent(text, "  ").replace("\n  ", "\n    ", text.count("\n")))
         parts.append("\n".join(lines))
     parts.append(f"`{op.http_method} {op.path}` (operationId `{op.operation_id}`)")
     body = "\n\n".join(parts).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     return textwrap.indent(body, " " * 8).lstrip() + "\n        "
-
-
-def _intro(text: str, limit: int = 600) -> str:
-    """The opening paragraphs of a description, up to its first heading, callout or table."""
-    kept: list[str] = []
-    for para in re.split(r"\n\s*\n", text.strip()):
-        para = para.strip()
-        if not para or para.startswith(("#", "{%", ">", "|", "```")) or (kept and sum(map(len, kept)) + len(para) > limit):
-            break
-        kept.append(para)
-    return "\n\n".join(kept)
-
-
-def _wrap(text: str, width: int) -> str:
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip())]
-    return "\n\n".join(textwrap.fill(p, width, break_long_words=False, break_on_hyphens=False) for p in paragraphs if p)
 
 
 def environment() -> jinja2.Environment:
