@@ -22,8 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCK_PATH = ROOT / "spec" / "lock.yaml"
 CACHE_DIR = ROOT / ".cache" / "specs"
 MIRROR_ENV = "INTERCOM_SPEC_MIRROR"
+# Module settings, so that tests (tests/test_fetch_faults.py) can make them small.
 ATTEMPTS = 3
-TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+TIMEOUT = httpx.Timeout(30.0, connect=5.0)  # per connect / read: a stalled server fails here
+DEADLINE = 300.0  # seconds for one whole response: a server dripping bytes never trips TIMEOUT
+BACKOFF = 0.2  # seconds before the 2nd attempt, doubling after
+MAX_BYTES = 20_000_000  # the descriptions are under 1 MB
 
 
 @dataclass(frozen=True)
@@ -72,22 +76,42 @@ def source_for(entry: LockEntry, mirror: str | None) -> str:
 
 def download(url: str) -> bytes:
     """GET with bounded retries on transport errors and 5xx; other statuses fail at once."""
-    last: Exception | None = None
+    last = ""
     for attempt in range(ATTEMPTS):
         try:
-            response = httpx.get(url, timeout=TIMEOUT, follow_redirects=True)
+            status, content = _get(url)
+        except httpx.InvalidURL as exc:
+            raise GeneratorError(f"invalid download URL: {exc}", where=url) from exc
         except httpx.HTTPError as exc:
-            last = exc
+            last = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         else:
-            if response.status_code < 500:
+            if status < 500:
                 break
-            last = GeneratorError(f"server answered {response.status_code}", where=url)
-        time.sleep(0.2 * 2**attempt)
+            last = f"server answered {status}"
+        if attempt + 1 < ATTEMPTS:
+            time.sleep(BACKOFF * 2**attempt)
     else:
         raise GeneratorError(f"download failed after {ATTEMPTS} attempts: {last}", where=url)
-    if response.status_code != 200:
-        raise GeneratorError(f"download failed: HTTP {response.status_code}", where=url)
-    return response.content
+    if status != 200:
+        raise GeneratorError(f"download failed: HTTP {status}", where=url)
+    return content
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    """One attempt: the status, and the body of a 200 (bounded in size and total time)."""
+    started = time.monotonic()
+    with httpx.stream("GET", url, timeout=TIMEOUT, follow_redirects=True) as response:
+        if response.status_code != 200:
+            return response.status_code, b""
+        chunks, size = [], 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > MAX_BYTES:  # not retried: the same URL will send the same file
+                raise GeneratorError(f"download is larger than {MAX_BYTES} bytes; not an OpenAPI description?", where=url)
+            if time.monotonic() - started > DEADLINE:
+                raise httpx.ReadTimeout(f"no complete response within {DEADLINE:.0f}s", request=response.request)
+            chunks.append(chunk)
+        return 200, b"".join(chunks)
 
 
 def read_source(source: str) -> bytes:
@@ -108,9 +132,10 @@ def fetch(entry: LockEntry, *, mirror: str | None = None, cache_dir: Path = CACH
     content = read_source(source)
     actual = sha256(content)
     if actual != entry.sha256:
+        html = " (an HTML page, not the description)" if content.lstrip()[:1] == b"<" else ""
         raise GeneratorError(
             f"sha256 mismatch for API {entry.api_version}: the lock expects {entry.sha256}, "
-            f"the downloaded file has {actual}; the cache and the previous output are left as they were",
+            f"the downloaded file has {actual}{html}; the cache and the previous output are left as they were",
             where=source,
         )
     cache_dir.mkdir(parents=True, exist_ok=True)

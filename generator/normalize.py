@@ -29,11 +29,24 @@ DEFAULT_VERBS = {("GET", True): "retrieve", ("GET", False): "list", ("POST", Tru
 # Keyword arguments every generated method already has.
 RESERVED = {"extra_headers", "extra_query", "extra_body", "timeout", "self"}
 CLIENT_HEADERS = {"intercom-version"}  # set once on the client (Intercom(intercom_version=...))
+# Names the generated modules import next to the models (typing, pydantic, the runtime): a
+# schema called `list` must not become `class List` and shadow typing.List.
+RESERVED_CLASSES = {"Any", "Dict", "List", "Literal", "Optional", "Union", "Annotated", "Body", "Headers", "NotGiven",
+                    "Query", "Paging", "SyncPage", "AsyncPage", "AsyncPaginator", "SyncAPIResource", "AsyncAPIResource",
+                    "APIResponse", "AsyncAPIResponse", "BaseModel", "Field", "RootModel", "ConfigDict"}
 
 
 def pascal(name: str) -> str:
     words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name))
     return "".join(w[:1].upper() + w[1:] for w in words) or "Model"
+
+
+def class_name(name: str) -> str:
+    """`pascal`, made a valid class name: `9lives` -> `N9Lives`, `none` -> `NoneModel`, `list` -> `ListModel`."""
+    out = pascal(name)
+    if out[0].isdigit():
+        out = "N" + out
+    return out + "Model" if keyword.iskeyword(out) or out in RESERVED_CLASSES else out
 
 
 def snake(name: str) -> str:
@@ -77,7 +90,7 @@ class Schemas:
         raw = spec.get("components", {}).get("schemas", {})
         self.names: dict[str, str] = {}
         for key in raw:
-            name = pascal(key)
+            name = class_name(key)
             if name in self.names.values():
                 other = next(k for k, v in self.names.items() if v == name)
                 raise GeneratorError(f"schemas {other!r} and {key!r} both map to class {name}", where=f"#/components/schemas/{escape(key)}")
@@ -233,7 +246,7 @@ class Normalizer:
             for part in parts:
                 target = target.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
             if target is None or seen > 20:
-                raise GeneratorError(f"dangling $ref {node['$ref']!r}")
+                raise GeneratorError(f"dangling $ref {node['$ref']!r}", where=node["$ref"])
             node, seen = target, seen + 1
         return node
 
@@ -320,7 +333,7 @@ class Normalizer:
             py = identifier(name)
             if py == "id" and i > 0 and not segments[i - 1].startswith("{"):
                 py = identifier(singular(segments[i - 1], singular_table) + "_id")
-            out.append(self.param(spec_param, py, "path", True, f"{where}/parameters", pascal(op_id)))
+            out.append(self.param(spec_param, py, "path", True, f"{where}/parameters", class_name(op_id)))
         for (location, name), spec_param in declared.items():
             if location == "path":
                 raise GeneratorError(f"path parameter {name!r} is not in the path {path}", where=where)
@@ -328,7 +341,7 @@ class Normalizer:
                 continue
             if location not in ("query", "header"):
                 raise GeneratorError(f"unsupported parameter location {location!r}", where=where)
-            out.append(self.param(spec_param, identifier(name), location, bool(spec_param.get("required")), f"{where}/parameters", pascal(op_id)))
+            out.append(self.param(spec_param, identifier(name), location, bool(spec_param.get("required")), f"{where}/parameters", class_name(op_id)))
         _check_unique(out, where)
         return out
 
@@ -344,9 +357,9 @@ class Normalizer:
         if "$ref" in schema:
             cleaned = self.schemas.clean(schema, "", where)
             return cleaned, cleaned["$ref"].rsplit("/", 1)[-1]
-        name = pascal(op_id) + "Request"
+        name = class_name(op_id) + "Request"
         if name in self.schemas.out:
-            name = pascal(op_id) + "Body"
+            name = class_name(op_id) + "Body"
         cleaned = self.schemas.clean(schema, name, f"{where}/requestBody", top=True)
         self.schemas.hoist(cleaned, name, where)
         return cleaned, name
@@ -378,10 +391,10 @@ class Normalizer:
             return ("str" if all(t.startswith("text/") for t in content) else "bytes"), None, status
         schema = content["application/json"].get("schema") or {}
         if "$ref" not in schema and (schema.get("properties") or schema.get("allOf")):
-            name = pascal(op_id) + "Response"
+            name = class_name(op_id) + "Response"
             schema = self.schemas.hoist(self.schemas.clean(schema, name, f"{where}/responses/{status}", top=True), name, where)
         else:
-            schema = self.schemas.clean(schema, pascal(op_id) + "Response", where)
+            schema = self.schemas.clean(schema, class_name(op_id) + "Response", where)
         expr = self.schemas.type_expr(schema)
         model = schema["$ref"].rsplit("/", 1)[-1] if "$ref" in schema and self.schemas.is_model(schema["$ref"].rsplit("/", 1)[-1]) else None
         return expr, model, status
@@ -398,7 +411,7 @@ class Normalizer:
         for rule in self.paging_rules:
             request, response = rule.get("request"), rule.get("response")
             if request and (request["in"], request["name"]) in have or (
-                response and _refers_to(props.get("pages"), pascal(response["schema"]))
+                response and _refers_to(props.get("pages"), class_name(response["schema"]))
             ):
                 item_type = self.schemas.type_expr(self.schemas.resolve(prop).get("items"))
                 return ir.Paging(rule["style"], items, item_type)
@@ -430,7 +443,8 @@ class Normalizer:
         for res in by_path.values():
             clash = {c.attr for c in res.children} & {o.name for o in res.operations}
             if clash:
-                raise GeneratorError(f"client.{'.'.join(res.path)} has a method and a sub-resource named {sorted(clash)}")
+                op = next(o for o in res.operations if o.name in clash)
+                raise GeneratorError(f"client.{'.'.join(res.path)} has a method and a sub-resource named {sorted(clash)}", where=op.pointer)
             res.children.sort(key=lambda r: r.path)
         return sorted((r for p, r in by_path.items() if len(p) == 1), key=lambda r: r.path)
 

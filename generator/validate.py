@@ -13,12 +13,20 @@ from typing import Any
 
 import yaml
 from jsonschema.exceptions import ValidationError
+from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator
+from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
 from .errors import GeneratorError
 
 OVERRIDES_DIR = Path(__file__).resolve().parent.parent / "spec" / "overrides"
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Intercom's descriptions are under 1 MB and 200k nodes; far bigger means the wrong file
+# or YAML aliases expanding exponentially ("billion laughs"), which would hang every stage.
+MAX_BYTES = 20_000_000
+MAX_NODES = 2_000_000
+# They nest 17 deep; every later stage (validator, normalizer, model generator) recurses.
+MAX_DEPTH = 100
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,10 @@ class Repair:
 
 
 def load_yaml(content: bytes, where: str) -> dict[str, Any]:
+    if len(content) > MAX_BYTES:
+        raise GeneratorError(
+            f"the description is {len(content) / 1e6:.0f} MB, more than the {MAX_BYTES / 1e6:.0f} MB limit", where=where
+        )
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -40,8 +52,30 @@ def load_yaml(content: bytes, where: str) -> dict[str, Any]:
         problem = getattr(exc, "problem", None) or str(exc)
         raise GeneratorError(f"the description is not valid YAML{line}: {problem}", where=where) from exc
     if not isinstance(doc, dict) or not str(doc.get("openapi", "")).startswith("3.0"):
-        raise GeneratorError("not an OpenAPI 3.0 description (no `openapi: 3.0.x` at the top)", where=where)
+        at = "#/openapi" if isinstance(doc, dict) else where
+        raise GeneratorError("not an OpenAPI 3.0 description (no `openapi: 3.0.x` at the top)", where=at)
+    if not isinstance(doc.get("info", {}), dict):  # read (info.version) before validation
+        raise GeneratorError("info is not an object", where="#/info")
+    _check_size(doc, where)
     return doc
+
+
+def _check_size(doc: Any, where: str) -> None:
+    """Count nodes as later stages will see them (aliases expanded), up to MAX_NODES and MAX_DEPTH."""
+    count, stack = 0, [(doc, ())]  # type: tuple[int, list[tuple[Any, tuple[Any, ...]]]]
+    while stack:
+        node, path = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise GeneratorError(
+                f"the description expands to more than {MAX_NODES} nodes (YAML aliases nested too deeply?)", where=where
+            )
+        if len(path) > MAX_DEPTH:
+            raise GeneratorError(f"the description nests more than {MAX_DEPTH} levels deep", where=_pointer(path[:20]) + "/...")
+        if isinstance(node, dict):
+            stack.extend((v, path + (k,)) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, path + (i,)) for i, v in enumerate(node))
 
 
 def load_repairs(api_version: str, overrides_dir: Path = OVERRIDES_DIR) -> list[Repair]:
@@ -103,20 +137,144 @@ def _pointer(parts: Any) -> str:
 
 def validate(doc: dict[str, Any], where: str) -> None:
     """Raise GeneratorError naming the first problem and its JSON pointer."""
+    cycle = _find_ref_cycle(doc)  # checked first: the validator recurses forever on these
+    if cycle:
+        raise GeneratorError(f"invalid OpenAPI description: $ref cycle {' -> '.join(cycle[1])}", where=cycle[0])
+    errors: list[ValidationError] = []
     try:
-        errors = list(OpenAPIV30SpecValidator(doc).iter_errors())
+        # Collected one by one: the schema errors come first, and a later crash of the
+        # validator (it raises on some malformed nodes) must not hide them.
+        for error in _Validator(doc).iter_errors():
+            errors.append(error)
     except Exception as exc:  # the validator raises on unresolvable $refs instead of yielding them
-        ref = _find_dangling_ref(doc)
-        if ref:
-            raise GeneratorError(f"invalid OpenAPI description: $ref {ref[1]!r} points nowhere", where=ref[0]) from exc
-        raise GeneratorError(f"invalid OpenAPI description: {exc}", where=where) from exc
+        if not errors:
+            ref = _find_dangling_ref(doc)
+            if ref:
+                raise GeneratorError(f"invalid OpenAPI description: $ref {ref[1]!r} points nowhere", where=ref[0]) from exc
+            raise GeneratorError(f"invalid OpenAPI description: {exc}", where=where) from exc
     if errors:
         first = _deepest(errors[0])
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise GeneratorError(f"invalid OpenAPI description: {first.message}{more}", where=_pointer(first.absolute_path))
+        located = _through_refs(doc, getattr(first, "located_at", None) or tuple(first.absolute_path))
+        raise GeneratorError(f"invalid OpenAPI description: {first.message}{more}", where=_pointer(located))
     ref = _find_dangling_ref(doc)
     if ref:
         raise GeneratorError(f"invalid OpenAPI description: $ref {ref[1]!r} points nowhere", where=ref[0])
+
+
+def _through_refs(doc: dict[str, Any], parts: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The validator walks through `$ref`s: rewrite its path to where the node really is."""
+    node: Any = doc
+    out: list[Any] = []
+    for part in parts:
+        ref = node.get("$ref") if isinstance(node, dict) and part not in node else None
+        if isinstance(ref, str) and ref.startswith("#/"):
+            out, node = [], doc
+            for step in _split(ref[1:]):
+                if not isinstance(node, dict) or step not in node:
+                    return parts
+                out.append(step)
+                node = node[step]
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return parts
+        out.append(part)
+    return tuple(out)
+
+
+def _locating(cls: type[Any]) -> type[Any]:
+    """A keyword validator whose errors carry the JSON pointer of the node it checked.
+
+    openapi-spec-validator's semantic checks (duplicate operationId, unresolved path
+    parameter, a default that does not match its type...) yield errors without a path.
+    """
+
+    base: Any = cls
+
+    class Locating(base):  # type: ignore[misc]
+        def __call__(self, *args: Any, **kwargs: Any) -> Any:
+            at = next((tuple(a.parts) for a in args if isinstance(a, SchemaPath)), None)
+            for error in super().__call__(*args, **kwargs):
+                if not isinstance(error, OpenAPIValidationError):  # as the validator would, keeping our attribute
+                    error = OpenAPIValidationError.create_from(error)
+                if at is not None and not hasattr(error, "located_at"):
+                    error.located_at = at + tuple(error.absolute_path)  # innermost validator wins
+                yield error
+
+    Locating.__name__ = cls.__name__
+    return Locating
+
+
+_SpecValidator: Any = OpenAPIV30SpecValidator
+
+
+class _Validator(_SpecValidator):  # type: ignore[misc]
+    keyword_validators = {k: _locating(v) for k, v in OpenAPIV30SpecValidator.keyword_validators.items()}
+
+
+def _find_ref_cycle(doc: dict[str, Any]) -> tuple[str, list[str]] | None:
+    """A loop of `$ref`s (through allOf/anyOf/oneOf/not, never through a property or
+    items) that never reaches a concrete node: the pointer of the `$ref` closing it."""
+
+    def direct(node: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
+        if not isinstance(node, dict):
+            return []
+        if isinstance(node.get("$ref"), str):
+            return [(path + ("$ref",), node["$ref"])]
+        out = direct(node.get("not"), path + ("not",))
+        for key in ("allOf", "anyOf", "oneOf"):
+            if isinstance(node.get(key), list):
+                for i, member in enumerate(node[key]):
+                    out += direct(member, path + (key, i))
+        return out
+
+    def target(ref: str) -> tuple[Any, tuple[Any, ...]] | None:
+        if not ref.startswith("#/"):
+            return None
+        node: Any = doc
+        parts = _split(ref[1:])
+        for part in parts:
+            if not isinstance(node, dict) or part not in node:
+                return None
+            node = node[part]
+        return node, tuple(parts)
+
+    done: set[str] = set()
+    for ref in sorted(_all_refs(doc)):
+        trail: list[str] = []  # depth-first, iterative: a cycle can be long
+        stack: list[tuple[str, tuple[Any, ...], int]] = [(ref, (), 0)]
+        while stack:
+            current, at, depth = stack.pop()
+            del trail[depth:]
+            if current in trail:
+                return _pointer(at), [*trail[trail.index(current):], current]
+            if current in done:
+                continue
+            found = target(current)
+            trail.append(current)
+            if found is None:
+                continue
+            children = direct(*found)
+            if not children:
+                done.update(trail)  # everything on this chain reaches a concrete node
+            stack.extend((child, child_at, depth + 1) for child_at, child in reversed(children))
+        done.add(ref)
+    return None
+
+
+def _all_refs(node: Any) -> set[str]:
+    refs: set[str] = set()
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str):
+                refs.add(node["$ref"])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return refs
 
 
 def _deepest(error: ValidationError) -> ValidationError:

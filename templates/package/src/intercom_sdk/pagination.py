@@ -25,7 +25,7 @@ from typing import (
 import httpx
 import pydantic
 
-from ._exceptions import IntercomError
+from ._exceptions import APIResponseValidationError, IntercomError
 from ._logs import logger
 
 if TYPE_CHECKING:
@@ -134,9 +134,19 @@ class _BasePage(Generic[_M, _I]):
         if raw is None:
             return []
         if not isinstance(raw, list):
-            raise IntercomError(
-                f"expected a list in response field {self._paging.items!r}, got {type(raw).__name__}"
+            # Like any other mismatch: strict mode raises, lenient mode warns and goes on.
+            from ._models import _describe_request
+
+            message = (
+                f"{_describe_request(self._response)}: field {self._paging.items!r} "
+                f"should be a list of items, got {type(raw).__name__}"
             )
+            if self._strict:
+                raise APIResponseValidationError(
+                    message, response=self._response, body=self._response.text
+                )
+            logger.warning("%s; treating the page as empty", message)
+            return []
         if isinstance(self._item, type) and all(
             isinstance(entry, self._item) for entry in raw
         ):
@@ -217,7 +227,12 @@ class _BasePage(Generic[_M, _I]):
             if not isinstance(next_url, str) or not next_url:
                 return None
             current_url = self._response.request.url
-            url = current_url.join(next_url)
+            try:
+                url = current_url.join(next_url)
+            except httpx.InvalidURL as error:
+                raise IntercomError(
+                    f"invalid pages.next URL {next_url[:200]!r}: {error}"
+                ) from None
             if not _same_origin(url, current_url):
                 # Following it would send the access token to another host.
                 raise IntercomError(
