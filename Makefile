@@ -85,3 +85,23 @@ contract-all: setup contract-deps
 .PHONY: bench
 bench: generate
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+# ---- fuzzing (docs/reliability.md) ---------------------------------------------------------------
+# `make test` runs the fuzz suites with a small fixed-seed budget; `make fuzz` runs the long campaign
+# (same seed, more examples) and appends outcome counts to $(FUZZ_STATS) for docs/reliability.md.
+FUZZ_EXAMPLES ?= 200
+FUZZ_LEGIT_EXAMPLES ?= 100
+RESPONSE_FUZZ_EXAMPLES ?= 1000
+FUZZ_MYPY_SAMPLE ?= 5
+FUZZ_STATS ?= .cache/fuzz-stats.jsonl
+
+.PHONY: fuzz
+
+fuzz: generate
+	mkdir -p $(dir $(FUZZ_STATS)) && rm -f $(FUZZ_STATS)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_LEGIT_EXAMPLES=$(FUZZ_LEGIT_EXAMPLES) FUZZ_MYPY_SAMPLE=$(FUZZ_MYPY_SAMPLE) \
+	RESPONSE_FUZZ_EXAMPLES=$(RESPONSE_FUZZ_EXAMPLES) FUZZ_STATS=$(abspath $(FUZZ_STATS)) \
+	  $(BIN)/python -m pytest -p no:cacheprovider --durations=0 $(PYTEST_ARGS) \
+	  tests/test_spec_fuzz.py tests/test_fetch_faults.py tests/runtime/test_response_fuzz.py \
+	  tests/runtime/test_network_faults.py tests/runtime/test_secret_leaks.py
+	cat $(FUZZ_STATS)

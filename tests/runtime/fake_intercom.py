@@ -32,6 +32,8 @@ class Reply:
     """Seconds to wait before answering (to provoke client timeouts)."""
     drop: bool = False
     """Close the connection without sending any response."""
+    partial: bool = False
+    """Send the headers (full Content-Length) and half the body, then close."""
 
 
 @dataclass
@@ -153,6 +155,15 @@ class FakeIntercom:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
+                if reply.partial:
+                    self.wfile.write(payload[: len(payload) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    try:
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+                    return
                 self.wfile.write(payload)
 
             do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _handle

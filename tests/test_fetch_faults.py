@@ -1,0 +1,250 @@
+"""Download faults: a loopback server (127.0.0.1, port 0) that stalls, drips, resets the
+connection mid-body, answers 404/500, serves another file or an HTML error page.
+
+Every fault ends in bounded time with one GeneratorError naming the URL, after a bounded
+number of attempts; the cache folder and spec/lock.yaml are never touched. fetch's
+timeouts, deadline, backoff and attempt count are module settings, made small here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import httpx
+import pytest
+
+from generator import fetch
+from generator.errors import GeneratorError
+
+from .conftest import MIRROR
+
+ENTRY = fetch.lock_entry("2.9")
+GOOD = (Path(MIRROR) / ENTRY.path).read_bytes()
+OTHER = (Path(MIRROR) / fetch.lock_entry("2.8").path).read_bytes()
+HTML = b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
+
+Handler = Callable[[socket.socket, int], None]
+
+
+class FaultServer:
+    """Raw sockets, so that replies can be cut, stalled or reset anywhere."""
+
+    def __init__(self, handler: Handler) -> None:
+        self.handler = handler
+        self.connections = 0
+        self.stop = threading.Event()
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.sock.settimeout(0.05)
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.workers: list[threading.Thread] = []
+
+    def _serve(self) -> None:
+        while not self.stop.is_set() and self.connections < 50:  # bounded: a runaway client fails the test
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections += 1
+            worker = threading.Thread(target=self._handle, args=(conn, self.connections), daemon=True)
+            worker.start()
+            self.workers.append(worker)
+
+    def _handle(self, conn: socket.socket, n: int) -> None:
+        with conn:
+            try:
+                _read_request(conn)
+                self.handler(conn, n)
+            except OSError:
+                pass  # the client gave up (timeout) and closed: expected
+
+    def __enter__(self) -> FaultServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=5)
+        self.sock.close()
+        for worker in self.workers:
+            worker.join(timeout=5)
+
+
+def _read_request(conn: socket.socket) -> bytes:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def head(status: int, length: int, content_type: str = "application/yaml") -> bytes:
+    return (f"HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n"
+            "Connection: close\r\n\r\n").encode()
+
+
+def reply(status: int, body: bytes, content_type: str = "application/yaml") -> Handler:
+    def handler(conn: socket.socket, n: int) -> None:
+        conn.sendall(head(status, len(body), content_type) + body)
+    return handler
+
+
+def stall(conn: socket.socket, n: int) -> None:
+    """Read the request, never answer (until the test ends)."""
+    conn.settimeout(10)
+    try:
+        conn.recv(1)  # returns when the client closes
+    except OSError:
+        pass
+
+
+def reset_mid_body(conn: socket.socket, n: int) -> None:
+    """Promise the whole file, send a third of it, then reset the connection (RST)."""
+    conn.sendall(head(200, len(GOOD)) + GOOD[: len(GOOD) // 3])
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+
+
+def close_mid_body(conn: socket.socket, n: int) -> None:
+    """Content-Length larger than the body sent, then an orderly close."""
+    conn.sendall(head(200, len(GOOD)) + GOOD[:1000])
+
+
+def drip(conn: socket.socket, n: int) -> None:
+    """One byte every 20 ms: never a read timeout, but the whole file would take hours
+    (cut after 4 s, so that a fetch without a deadline fails the test instead of hanging it)."""
+    conn.sendall(head(200, len(GOOD)))
+    for byte in GOOD[:200]:
+        conn.sendall(bytes([byte]))
+        time.sleep(0.02)
+
+
+def huge(conn: socket.socket, n: int) -> None:
+    conn.sendall(head(200, 200_000_000))
+    block = b"x" * 65536
+    for _ in range(200_000_000 // len(block)):
+        conn.sendall(block)
+
+
+def flaky(conn: socket.socket, n: int) -> None:
+    """First attempt: 503; then the file."""
+    (reply(503, b"busy") if n == 1 else reply(200, GOOD))(conn, n)
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.iterdir())}
+
+
+@pytest.fixture(autouse=True)
+def fast_fetch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetch, "TIMEOUT", httpx.Timeout(0.5, connect=0.5))
+    monkeypatch.setattr(fetch, "DEADLINE", 0.8)
+    monkeypatch.setattr(fetch, "BACKOFF", 0.01)
+    monkeypatch.setattr(fetch, "ATTEMPTS", 3)
+
+
+@pytest.fixture()
+def cache(tmp_path: Path) -> Iterator[Path]:
+    """A cache holding another version's file; it must come out exactly as it went in."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / f"{fetch.lock_entry('2.8').sha256}.yaml").write_bytes(OTHER)
+    lock = hashlib.sha256(fetch.LOCK_PATH.read_bytes()).hexdigest()
+    before = tree(cache)
+    yield cache
+    assert tree(cache) == before, "the cache changed"
+    assert hashlib.sha256(fetch.LOCK_PATH.read_bytes()).hexdigest() == lock, "the lock changed"
+
+
+# (fault, expected attempts, text in the message)
+RETRIED = [
+    (stall, "ReadTimeout"),
+    (reset_mid_body, "ReadError"),
+    (close_mid_body, "RemoteProtocolError"),
+    (drip, "no complete response within 1s"),
+    (reply(500, b'{"error": "boom"}'), "server answered 500"),
+    (reply(503, HTML, "text/html"), "server answered 503"),
+]
+
+
+@pytest.mark.parametrize(("fault", "message"), RETRIED, ids=[f[0].__name__ for f in RETRIED[:4]] + ["500", "503-html"])
+def test_transient_faults_are_retried_a_bounded_number_of_times(cache: Path, fault: Handler, message: str) -> None:
+    with FaultServer(fault) as server:
+        started = time.monotonic()
+        with pytest.raises(GeneratorError) as err:
+            fetch.fetch(ENTRY, mirror=server.url, cache_dir=cache)
+        elapsed = time.monotonic() - started
+    assert server.connections == fetch.ATTEMPTS
+    assert str(err.value).startswith(f"download failed after {fetch.ATTEMPTS} attempts: ")
+    assert message in str(err.value), str(err.value)
+    assert err.value.where == f"{server.url}/{ENTRY.path}"
+    assert str(err.value).count("(at ") == 1, str(err.value)  # one location, not nested messages
+    assert elapsed < fetch.ATTEMPTS * 2.5, elapsed  # per-attempt DEADLINE/TIMEOUT + backoff
+
+
+@pytest.mark.parametrize(("fault", "message"), [
+    (reply(404, b"Not Found", "text/plain"), "download failed: HTTP 404"),
+    (reply(403, HTML, "text/html"), "download failed: HTTP 403"),
+    (reply(200, OTHER), "sha256 mismatch for API 2.9"),
+    (reply(200, HTML, "text/html"), "(an HTML page, not the description)"),
+    (reply(200, b""), "sha256 mismatch"),
+    (huge, "larger than 20000000 bytes"),
+], ids=["404", "403-html", "other-file", "html-200", "empty", "huge"])
+def test_permanent_faults_fail_at_once(cache: Path, fault: Handler, message: str) -> None:
+    with FaultServer(fault) as server:
+        started = time.monotonic()
+        with pytest.raises(GeneratorError) as err:
+            fetch.fetch(ENTRY, mirror=server.url, cache_dir=cache)
+    assert server.connections == 1
+    assert message in str(err.value), str(err.value)
+    assert err.value.where == f"{server.url}/{ENTRY.path}"
+    assert time.monotonic() - started < 5
+
+
+def test_refused_connection(cache: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    with pytest.raises(GeneratorError, match="after 3 attempts: ConnectError"):
+        fetch.fetch(ENTRY, mirror=url, cache_dir=cache)
+
+
+def test_invalid_mirror_url_is_a_clear_error(cache: Path) -> None:
+    with pytest.raises(GeneratorError, match="invalid download URL"):
+        fetch.fetch(ENTRY, mirror="http://[::1", cache_dir=cache)
+
+
+def test_one_transient_fault_then_success_fills_the_cache(tmp_path: Path) -> None:
+    with FaultServer(flaky) as server:
+        path = fetch.fetch(ENTRY, mirror=server.url, cache_dir=tmp_path)
+    assert server.connections == 2
+    assert path.read_bytes() == GOOD
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{ENTRY.sha256}.yaml"]  # no .part left
+
+
+def test_corrupt_cache_entry_is_replaced_not_trusted(tmp_path: Path) -> None:
+    (tmp_path / f"{ENTRY.sha256}.yaml").write_bytes(GOOD[:100])  # e.g. a disk filled up mid-write
+    with FaultServer(reply(200, GOOD)) as server:
+        path = fetch.fetch(ENTRY, mirror=server.url, cache_dir=tmp_path)
+    assert server.connections == 1 and path.read_bytes() == GOOD
+
+
+def test_cli_reports_a_download_fault_in_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.__main__ import main
+
+    entry = replace(ENTRY, sha256="1" * 64)  # never cached, so the server is asked
+    monkeypatch.setattr(fetch, "lock_entry", lambda version, path=fetch.LOCK_PATH: entry)
+    with FaultServer(reply(500, b"boom")) as server:
+        code = main(["fetch", "--api-version", "2.9", "--mirror", server.url])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("GeneratorError: download failed after 3 attempts: server answered 500"), err
