@@ -1,4 +1,4 @@
-"""Stage 6: black on every generated Python file.
+"""Stage 6: black on every rendered Python file.
 
 black is the slowest stage, so results are cached by the hash of the unformatted
 source: regenerating an unchanged file costs a file read.
@@ -19,10 +19,10 @@ MODE = black.Mode(target_versions={black.TargetVersion.PY310})
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "format"
 
 
-def format_tree(root: Path, cache_dir: Path = CACHE_DIR) -> None:
+def format_files(paths: list[Path], cache_dir: Path = CACHE_DIR) -> None:
     key = hashlib.sha256(f"{black.__version__}|{MODE}".encode())
     pending: list[tuple[Path, str, Path]] = []
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted(paths):
         source = path.read_text()
         digest = key.copy()
         digest.update(source.encode())

@@ -99,8 +99,7 @@ def generate(source: Source, out: Path | None = None, *, reuse: bool = True) -> 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        render.render(api, models.render_models(api), tmp)
-        format.format_tree(tmp)
+        format.format_files(render.render(api, models.render_models(api), tmp))
         _swap(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -2,7 +2,8 @@
 
 `templates/package/` is the package root. A `.jinja` file is rendered, any other
 file is copied as is, and a `{module}` in a file name renders it once per
-top-level resource.
+top-level resource. Copied Python files are kept black-clean in the repository
+(tests/test_pipeline.py), so only rendered ones go through the format stage.
 """
 
 from __future__ import annotations
@@ -134,9 +135,11 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(api: ir.Api, models_source: str, out: Path) -> None:
+def render(api: ir.Api, models_source: str, out: Path) -> list[Path]:
+    """Write the package into `out`; return the Python files that were generated (not copied)."""
     env = environment()
     mods = modules(api)
+    rendered: list[Path] = []
     for template in sorted(PACKAGE.rglob("*")):
         if template.is_dir() or "__pycache__" in template.parts:
             continue
@@ -148,11 +151,14 @@ def render(api: ir.Api, models_source: str, out: Path) -> None:
         for target, context in _targets(rel[: -len(".jinja")], mods):
             text = env.get_template(name).render(api=api, **context)
             _write(out / target, text.encode())
+            rendered.append(out / target)
     _write(out / "src/intercom_sdk/types/_models.py", models_source.encode())
+    rendered.append(out / "src/intercom_sdk/types/_models.py")
     _write(out / "CHANGELOG.md", changelog.changelog_markdown(api.api_version).encode())
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     spec_text = yaml.dump(api.spec, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)
     _write(out / "openapi.yaml", spec_text.encode())
+    return [path for path in rendered if path.suffix == ".py"]
 
 
 def _targets(rel: str, mods: list[Module]) -> list[tuple[str, dict[str, Any]]]:

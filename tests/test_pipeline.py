@@ -58,6 +58,18 @@ def test_output_tree(first_output: Path) -> None:
     assert "custom_attributes" in repaired["components"]["schemas"]
 
 
+def test_every_python_file_is_black_formatted(first_output: Path) -> None:
+    """Rendered files go through black; copied runtime files must already be black-clean."""
+    import black
+
+    from generator import format
+
+    files = sorted(first_output.rglob("*.py"))
+    assert len(files) > 30
+    for path in files:
+        source = path.read_text()
+        assert black.format_str(source, mode=format.MODE) == source, f"{path.relative_to(first_output)} is not black-clean"
+
 def test_wrong_sha256_fails_clearly_and_keeps_previous_output(first_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = tree_digest(first_output)
     entry = replace(fetch.lock_entry("2.9"), sha256="ab" * 32)

@@ -369,14 +369,14 @@ def runner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runner]:
     cache = root / "format-cache"
     if fmt.CACHE_DIR.is_dir():
         shutil.copytree(fmt.CACHE_DIR, cache)
-    orig = fmt.format_tree
-    fmt.format_tree = functools.partial(orig, cache_dir=cache)  # type: ignore[assignment]
+    orig = fmt.format_files
+    fmt.format_files = functools.partial(orig, cache_dir=cache)  # type: ignore[assignment]
     r = Runner(root)
     r.reset_previous()
     try:
         yield r
     finally:
-        fmt.format_tree = orig  # type: ignore[assignment]
+        fmt.format_files = orig  # type: ignore[assignment]
         report = os.environ.get("FUZZ_STATS")
         if report:
             with open(report, "a") as f:
