@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-import atexit
-import importlib.util
-import shutil
-import sys
-import tempfile
-from pathlib import Path
 from typing import AsyncIterator, Iterator
 
 import pytest
+from intercom_sdk import AsyncIntercom, Intercom
 
-
-def _ensure_intercom_sdk() -> None:
-    # FALLBACK ONLY: when no generated package is on sys.path yet (the generator
-    # is not ready), build a stand-in from the runtime templates. See _scratch.py.
-    if importlib.util.find_spec("intercom_sdk") is not None:
-        return
-    from ._scratch import build
-
-    scratch = Path(tempfile.mkdtemp(prefix="intercom_sdk_scratch_"))
-    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
-    sys.path.insert(0, str(build(scratch)))
-
-
-_ensure_intercom_sdk()
-
-from intercom_sdk import AsyncIntercom, Intercom  # noqa: E402
-
-from .fake_intercom import FakeIntercom  # noqa: E402
+from .fake_intercom import FakeIntercom
 
 TOKEN = "tok_SECRET_dG9rOjEyMzQ1Njc4OTA="
 

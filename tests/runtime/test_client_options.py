@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import httpx
-import pytest
+import subprocess
+import sys
+from pathlib import Path
 
+import httpx
+import intercom_sdk
+import pytest
 from intercom_sdk import AsyncIntercom, Intercom, IntercomError
 
 from .conftest import TOKEN
@@ -92,3 +96,22 @@ async def test_async_client_lifecycle(server: FakeIntercom) -> None:
     created = own._client
     await own.aclose()
     assert created.is_closed
+
+
+def test_import_and_construction_load_nothing_a_request_does_not_need() -> None:
+    """Start-up cost (docs/performance.md): pydantic, the models and asyncio load on first use."""
+    script = """
+import sys, httpx
+from intercom_sdk import Intercom
+client = Intercom(access_token="x", http_client=httpx.Client(transport=httpx.MockTransport(
+    lambda request: httpx.Response(200, json={"type": "contact", "id": "c1"}))))
+client.contacts
+before = sorted(m for m in ("pydantic", "asyncio", "intercom_sdk.types._models") if m in sys.modules)
+contact = client.contacts.retrieve("c1")
+after = sorted(m for m in ("pydantic", "intercom_sdk.types._models") if m in sys.modules)
+print(before, after, type(contact).__name__)
+"""
+    src = str(Path(intercom_sdk.__file__).parent.parent)
+    result = subprocess.run([sys.executable, "-c", script], env={"PYTHONPATH": src}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[]", "['intercom_sdk.types._models',", "'pydantic']", "Contact"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import email.utils
 import json
 import logging
 import os
@@ -118,6 +117,8 @@ def _parse_retry_after(value: str, now: float) -> float | None:
         return float(value)
     except ValueError:
         pass
+    import email.utils  # rarely needed, and slow to import
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

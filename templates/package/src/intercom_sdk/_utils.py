@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import datetime
 import enum
-from typing import Any, Mapping
+import sys
+from typing import TYPE_CHECKING, Any, Mapping, TypeGuard
 from urllib.parse import quote
-
-import pydantic
 
 from ._types import NotGiven
 
-__all__ = ["path_param", "to_jsonable", "build_query", "strip_not_given"]
+if TYPE_CHECKING:
+    import pydantic
+
+__all__ = ["path_param", "to_jsonable", "build_query", "strip_not_given", "is_model"]
+
+
+def is_model(value: object) -> TypeGuard[pydantic.BaseModel]:
+    """Whether ``value`` is a pydantic model, without importing pydantic.
+
+    The SDK imports pydantic on the first response it parses, not on import;
+    until something has imported it, no value can be a model.
+    """
+    module = sys.modules.get("pydantic")
+    return module is not None and isinstance(value, module.BaseModel)
 
 
 def path_param(value: str | int) -> str:
@@ -43,7 +55,7 @@ def to_jsonable(value: object) -> Any:
     ``null`` (Intercom uses it to clear a field). Models are dumped by alias
     with only the fields the caller set.
     """
-    if isinstance(value, pydantic.BaseModel):
+    if is_model(value):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
         return {
@@ -76,7 +88,7 @@ def build_query(query: Mapping[str, object]) -> list[tuple[str, str]]:
 def _add_query_value(pairs: list[tuple[str, str]], key: str, value: object) -> None:
     if value is None or isinstance(value, NotGiven):
         return
-    if isinstance(value, pydantic.BaseModel):
+    if is_model(value):
         value = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
         for sub_key, sub_value in value.items():

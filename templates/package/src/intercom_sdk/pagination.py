@@ -23,10 +23,10 @@ from typing import (
 )
 
 import httpx
-import pydantic
 
 from ._exceptions import APIResponseValidationError, IntercomError
 from ._logs import logger
+from ._utils import is_model
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, RequestOptions, SyncAPIClient
@@ -66,7 +66,7 @@ class Paging:
 
 def _field(obj: object, name: str) -> object:
     """``obj.<name>`` for a model (by field name, JSON alias or extra) or a dict."""
-    if isinstance(obj, pydantic.BaseModel):
+    if is_model(obj):
         fields = type(obj).model_fields
         if name in fields:
             return getattr(obj, name)
