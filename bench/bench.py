@@ -25,6 +25,7 @@ BASELINE_PACKAGES = ["openapi-python-client==0.29.1", "python-intercom==5.0.1"]
 SRC = ROOT / "generated" / "intercom-2.9" / "src"
 SPEC = ROOT / "generated" / "intercom-2.9" / "openapi.yaml"
 ROWS: list[tuple[str, float, str, float, str]] = []
+STAGE_ROWS: list[tuple[str, float]] = []
 
 
 def median_of(fn: Callable[[], float], runs: int) -> float:
@@ -89,6 +90,36 @@ def bench_generation(runs: int) -> None:
         row("datamodel-code-generator alone", median_of(dmcg, runs), "openapi-python-client", base)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# One cold generation, stage by stage, in one process; black runs serially here so that its
+# row is its CPU cost (the pipeline spreads it over the cores).
+STAGES = r'''
+import json, sys, tempfile, time
+from pathlib import Path
+t0 = time.perf_counter()
+from generator import format, models, normalize, pipeline, render, validate
+out, source, t = {"imports": time.perf_counter() - t0}, pipeline.from_lock("2.9"), time.perf_counter()
+def lap(name):
+    global t
+    now = time.perf_counter(); out[name] = now - t; t = now
+doc = validate.load_yaml(source.path.read_bytes(), source.where); lap("load YAML")
+repairs = validate.load_repairs("2.9"); doc = validate.apply_repairs(doc, repairs); validate.validate(doc, source.where); lap("validate (openapi-spec-validator)")
+api = normalize.normalize(doc, package_version="2.9.0", repairs=[r.reason for r in repairs]); lap("normalize")
+source_code = models.render_models(api); lap("models (datamodel-code-generator)")
+files = render.render(api, source_code, Path(tempfile.mkdtemp())); lap("render (jinja)")
+for path in files: format._format(path.read_text())
+lap("black, serial CPU")
+print(json.dumps(out))
+'''
+
+
+def bench_stages() -> None:
+    print("cold generation by stage (one process, black serial):", flush=True)
+    stages = json.loads(subprocess.run([PY, "-c", STAGES], check=True, capture_output=True, text=True, cwd=ROOT).stdout)
+    for name, seconds in stages.items():
+        print(f"  {name}: {seconds * 1000:.0f} ms", flush=True)
+    STAGE_ROWS.extend(stages.items())
 
 
 def bench_import(runs: int) -> None:
@@ -198,12 +229,16 @@ def main() -> int:
     setup_baselines()
     print(f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}")
     bench_generation(args.runs)
+    bench_stages()
     bench_import(args.runs)
     bench_calls(args.runs)
     bench_memory()
     print("\n| measurement | value | baseline | baseline value | ratio |\n| --- | --- | --- | --- | --- |")
     for name, value, bname, bvalue, unit in ROWS:
         print(f"| {name} | {fmt(value, unit)} | {bname} | {fmt(bvalue, unit)} | {value / bvalue:.2f}x |")
+    print("\n| cold generation stage | time |\n| --- | --- |")
+    for name, seconds in STAGE_ROWS:
+        print(f"| {name} | {seconds * 1000:.0f} ms |")
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
     if args.json:
         args.json.write_text(json.dumps([dict(zip(("name", "value", "baseline", "baseline_value", "unit"), r)) for r in ROWS], indent=1))

@@ -200,7 +200,10 @@ def hostile_identifier(version: str, data: st.DataObject) -> Mutant:
     checks: list[Callable[[Any], None]] = []
     if where == "property":
         path = data.draw(st.sampled_from(targets(version)["objects"]), label="schema")
-        get(doc, path)["properties"][name] = {"type": "string", "nullable": True}
+        properties = get(doc, path)["properties"]
+        if name in properties:  # replacing it could undo what a repair in spec/overrides expects
+            name += "_x"
+        properties[name] = {"type": "string", "nullable": True}
     elif where == "query":
         path, method = data.draw(st.sampled_from(targets(version)["ops"]), label="op")
         params = doc["paths"][path][method].setdefault("parameters", [])
