@@ -140,35 +140,36 @@ def bench_import(runs: int) -> None:
 INPROCESS = r'''
 import json, sys, time, statistics, httpx
 page, one, which, runs = open(sys.argv[1], "rb").read(), open(sys.argv[2], "rb").read(), sys.argv[3], int(sys.argv[4])
-def med(fn, n):
-    fn()
-    out = []
+def timed(fn, n):
+    t = time.perf_counter()
+    for _ in range(n): fn()
+    return (time.perf_counter() - t) / n
+def pair(base, fn, n):
+    # Interleaved, so that drift (CPU frequency, neighbours) hits both sides alike.
+    base(), fn()
+    b, f = [], []
     for _ in range(runs):
-        t = time.perf_counter()
-        for _ in range(n): fn()
-        out.append((time.perf_counter() - t) / n)
-    return statistics.median(out)
+        b.append(timed(base, n)); f.append(timed(fn, n))
+    return statistics.median(b), statistics.median(f)
 def handler(request):
     body = page if request.url.path == "/contacts" else one
     return httpx.Response(200, content=body, headers={"content-type": "application/json"})
 res = {}
-res["json_page"] = med(lambda: json.loads(page), 20)
 raw = httpx.Client(transport=httpx.MockTransport(handler), base_url="https://api.intercom.io")
-res["raw_get"] = med(lambda: json.loads(raw.get("/contacts/6329bd9ffe4e0d2a1cd6c1e9").content), 300)
-res["raw_list"] = med(lambda: json.loads(raw.get("/contacts").content), 20)
+raw_get = lambda: json.loads(raw.get("/contacts/6329bd9ffe4e0d2a1cd6c1e9").content)
 if which == "ours":
     from intercom_sdk import Intercom, types
     client = Intercom(access_token="x", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
-    res["parse_page"] = med(lambda: types.ContactList.model_validate_json(page), 20)
-    res["retrieve"] = med(lambda: client.contacts.retrieve("6329bd9ffe4e0d2a1cd6c1e9"), 300)
-    res["list_page"] = med(lambda: client.contacts.list(), 20)
+    res["json_page"], res["parse_page"] = pair(lambda: json.loads(page), lambda: types.ContactList.model_validate_json(page), 20)
+    res["raw_get"], res["retrieve"] = pair(raw_get, lambda: client.contacts.retrieve("6329bd9ffe4e0d2a1cd6c1e9"), 300)
+    res["raw_list"], res["list_page"] = pair(lambda: json.loads(raw.get("/contacts").content), lambda: client.contacts.list(), 20)
 else:
     from intercom import Intercom
     from intercom.core.unchecked_base_model import construct_type
     from intercom.types import ContactList
     client = Intercom(token="x", httpx_client=httpx.Client(transport=httpx.MockTransport(handler)))
-    res["parse_page"] = med(lambda: construct_type(type_=ContactList, object_=json.loads(page)), 3)
-    res["retrieve"] = med(lambda: client.contacts.find("6329bd9ffe4e0d2a1cd6c1e9"), 100)
+    res["json_page"], res["parse_page"] = pair(lambda: json.loads(page), lambda: construct_type(type_=ContactList, object_=json.loads(page)), 3)
+    res["raw_get"], res["retrieve"] = pair(raw_get, lambda: client.contacts.find("6329bd9ffe4e0d2a1cd6c1e9"), 100)
 print(json.dumps(res))
 '''
 
