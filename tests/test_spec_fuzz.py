@@ -5,8 +5,8 @@ mypy --strict) or raises ONE GeneratorError naming the problem and its JSON poin
 another exception (a traceback on the command line), never a half-written output folder,
 and the previous output stays byte-identical.
 
-Budget: `make test` runs 2 mutants of each breaking kind and 1 of each legitimate kind with
-a fixed seed (about a minute in all); `make fuzz` sets FUZZ_EXAMPLES=200 and a bigger mypy sample.
+Budget: `make test` runs 4 mutants of each breaking kind and 2 of each legitimate kind with
+a fixed seed (about two minutes in all); `make fuzz` sets FUZZ_EXAMPLES=200 and a bigger mypy sample.
 Mutants that pass validation are generated for real (models + black, ~3 s each); black
 results go to a per-session cache seeded from .cache/format, so fuzzing does not grow it.
 """
@@ -42,8 +42,8 @@ from .conftest import MIRROR, ROOT
 
 VERSIONS = ["2.7", "2.8", "2.9", "2.10", "2.11", "2.12", "2.13", "2.14", "2.15"]
 # `make fuzz` sets FUZZ_EXAMPLES (spread over the breaking kinds) and FUZZ_LEGIT_EXAMPLES (a
-# legitimate mutant is generated for real, ~7 s); `make test`: 2 per breaking kind, 1 per legit kind.
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "0"))
+# legitimate mutant is generated for real, ~7 s); `make test`: 4 per breaking kind, 2 per legit kind.
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "32"))
 MYPY_SAMPLE = int(os.environ.get("FUZZ_MYPY_SAMPLE", "0"))  # test_cli_hostile_identifiers always runs mypy once
 STATS: Counter[str] = Counter()
 
@@ -386,10 +386,10 @@ def runner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runner]:
                 f.write(json.dumps({"suite": "spec", **STATS}) + "\n")
 
 
-# Each mutation kind is its own test, so that every kind runs in `make test` (2 mutants per
-# breaking kind, 1 per legitimate kind) and a failure names its kind.
+# Each mutation kind is its own test, so that every kind runs in `make test` (4 mutants per
+# breaking kind, 2 per legitimate kind) and a failure names its kind.
 BREAKING_EACH = max(2, EXAMPLES // len(BREAKING))
-LEGIT_EACH = max(1, (int(os.environ.get("FUZZ_LEGIT_EXAMPLES", "0")) or EXAMPLES) // len(LEGIT))
+LEGIT_EACH = max(1, int(os.environ.get("FUZZ_LEGIT_EXAMPLES", "6")) // len(LEGIT))
 
 
 @pytest.mark.parametrize("mutate", BREAKING, ids=[m.__name__ for m in BREAKING])

@@ -10,8 +10,8 @@ httpx.MockTransport to each operation's method.
   paginated result only ever raises the SDK's own IntercomError.
 
 The walker is hand-written (hypothesis-jsonschema cannot do the recursive $refs and
-`nullable` of OpenAPI 3.0). `make test` runs RESPONSE_FUZZ_EXAMPLES (default 60) with a
-fixed seed; `make fuzz` runs 500.
+`nullable` of OpenAPI 3.0). `make test` runs RESPONSE_FUZZ_EXAMPLES (default 200) with a
+fixed seed; `make fuzz` runs 1000.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from intercom_sdk._models import BaseModel
 
 from ..test_operations import build_call
 
-EXAMPLES = int(os.environ.get("RESPONSE_FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("RESPONSE_FUZZ_EXAMPLES", "200"))
 STATS: Counter[str] = Counter()
 MAX_DEPTH = 6
 HUGE = "\u00e9x" * 150_000  # 300k characters, non-ASCII
