@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -62,20 +63,37 @@ def load_yaml(content: bytes, where: str) -> dict[str, Any]:
 
 def _check_size(doc: Any, where: str) -> None:
     """Count nodes as later stages will see them (aliases expanded), up to MAX_NODES and MAX_DEPTH."""
-    count, stack = 0, [(doc, ())]  # type: tuple[int, list[tuple[Any, tuple[Any, ...]]]]
-    while stack:
-        node, path = stack.pop()
-        count += 1
+    for count, (_, path) in enumerate(_nodes(doc), 1):
         if count > MAX_NODES:
             raise GeneratorError(
                 f"the description expands to more than {MAX_NODES} nodes (YAML aliases nested too deeply?)", where=where
             )
         if len(path) > MAX_DEPTH:
             raise GeneratorError(f"the description nests more than {MAX_DEPTH} levels deep", where=_pointer(path[:20]) + "/...")
+
+
+def _nodes(doc: Any) -> Iterator[tuple[Any, tuple[Any, ...]]]:
+    """Every node with its path, in document order; iterative, since descriptions may nest deep."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
+    while stack:
+        node, path = stack.pop()
+        yield node, path
         if isinstance(node, dict):
-            stack.extend((v, path + (k,)) for k, v in node.items())
+            stack.extend((v, path + (k,)) for k, v in reversed(node.items()))
         elif isinstance(node, list):
-            stack.extend((v, path + (i,)) for i, v in enumerate(node))
+            stack.extend((node[i], path + (i,)) for i in reversed(range(len(node))))
+
+
+def _resolve(doc: Any, ref: str) -> tuple[Any, tuple[str, ...]] | None:
+    """The node a local `$ref` points at, with its path; None when it points nowhere."""
+    if not ref.startswith("#/"):
+        return None
+    node, parts = doc, tuple(_split(ref[1:]))
+    for part in parts:
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node, parts
 
 
 def load_repairs(api_version: str, overrides_dir: Path = OVERRIDES_DIR) -> list[Repair]:
@@ -169,12 +187,10 @@ def _through_refs(doc: dict[str, Any], parts: tuple[Any, ...]) -> tuple[Any, ...
     for part in parts:
         ref = node.get("$ref") if isinstance(node, dict) and part not in node else None
         if isinstance(ref, str) and ref.startswith("#/"):
-            out, node = [], doc
-            for step in _split(ref[1:]):
-                if not isinstance(node, dict) or step not in node:
-                    return parts
-                out.append(step)
-                node = node[step]
+            found = _resolve(doc, ref)
+            if found is None:
+                return parts
+            node, out = found[0], list(found[1])
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):
@@ -229,19 +245,8 @@ def _find_ref_cycle(doc: dict[str, Any]) -> tuple[str, list[str]] | None:
                     out += direct(member, path + (key, i))
         return out
 
-    def target(ref: str) -> tuple[Any, tuple[Any, ...]] | None:
-        if not ref.startswith("#/"):
-            return None
-        node: Any = doc
-        parts = _split(ref[1:])
-        for part in parts:
-            if not isinstance(node, dict) or part not in node:
-                return None
-            node = node[part]
-        return node, tuple(parts)
-
     done: set[str] = set()
-    for ref in sorted(_all_refs(doc)):
+    for ref in sorted({n["$ref"] for n, _ in _nodes(doc) if isinstance(n, dict) and isinstance(n.get("$ref"), str)}):
         trail: list[str] = []  # depth-first, iterative: a cycle can be long
         stack: list[tuple[str, tuple[Any, ...], int]] = [(ref, (), 0)]
         while stack:
@@ -251,7 +256,7 @@ def _find_ref_cycle(doc: dict[str, Any]) -> tuple[str, list[str]] | None:
                 return _pointer(at), [*trail[trail.index(current):], current]
             if current in done:
                 continue
-            found = target(current)
+            found = _resolve(doc, current)
             trail.append(current)
             if found is None:
                 continue
@@ -263,20 +268,6 @@ def _find_ref_cycle(doc: dict[str, Any]) -> tuple[str, list[str]] | None:
     return None
 
 
-def _all_refs(node: Any) -> set[str]:
-    refs: set[str] = set()
-    stack = [node]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if isinstance(node.get("$ref"), str):
-                refs.add(node["$ref"])
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return refs
-
-
 def _deepest(error: ValidationError) -> ValidationError:
     """For oneOf/anyOf failures, the branch error that got furthest names the real spot."""
     while error.context:
@@ -285,24 +276,8 @@ def _deepest(error: ValidationError) -> ValidationError:
 
 
 def _find_dangling_ref(doc: dict[str, Any]) -> tuple[str, str] | None:
-    def resolves(ref: str) -> bool:
-        if not ref.startswith("#/"):
-            return False
-        node: Any = doc
-        for part in _split(ref[1:]):
-            if not isinstance(node, dict) or part not in node:
-                return False
-            node = node[part]
-        return True
-
-    stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
-    while stack:
-        node, path = stack.pop()
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and not resolves(ref):
-                return _pointer(path + ("$ref",)), ref
-            stack.extend((v, path + (k,)) for k, v in reversed(list(node.items())))
-        elif isinstance(node, list):
-            stack.extend((v, path + (i,)) for i, v in reversed(list(enumerate(node))))
+    for node, path in _nodes(doc):
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if isinstance(ref, str) and _resolve(doc, ref) is None:
+            return _pointer(path + ("$ref",)), ref
     return None
