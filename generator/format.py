@@ -7,20 +7,23 @@ source: regenerating an unchanged file costs a file read.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import black
+from black.mode import Mode, TargetVersion
+from black.parsing import InvalidInput
 
 from .errors import GeneratorError
 
-MODE = black.Mode(target_versions={black.TargetVersion.PY310})
+MODE = Mode(target_versions={TargetVersion.PY310})
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "format"
 
 
 def format_files(paths: list[Path], cache_dir: Path = CACHE_DIR) -> None:
-    key = hashlib.sha256(f"{black.__version__}|{MODE}".encode())
+    key = hashlib.sha256(f"{importlib.metadata.version('black')}|{MODE}".encode())
     pending: list[tuple[Path, str, Path]] = []
     for path in sorted(paths):
         source = path.read_text()
@@ -54,5 +57,5 @@ def format_files(paths: list[Path], cache_dir: Path = CACHE_DIR) -> None:
 def _format(source: str) -> tuple[str, str]:
     try:
         return black.format_str(source, mode=MODE), ""
-    except black.InvalidInput as exc:
+    except InvalidInput as exc:
         return "", str(exc)

@@ -215,7 +215,7 @@ def _locating(cls: type[Any]) -> type[Any]:
                 if not isinstance(error, OpenAPIValidationError):  # as the validator would, keeping our attribute
                     error = OpenAPIValidationError.create_from(error)
                 if at is not None and not hasattr(error, "located_at"):
-                    error.located_at = at + tuple(error.absolute_path)  # innermost validator wins
+                    setattr(error, "located_at", at + tuple(error.absolute_path))  # innermost validator wins
                 yield error
 
     Locating.__name__ = cls.__name__

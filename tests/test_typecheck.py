@@ -1,4 +1,4 @@
-"""The generated package is clean under mypy --strict."""
+"""The generated package, and the generator itself, are clean under mypy --strict."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import GENERATED
+from .conftest import GENERATED, ROOT
 
 
 def test_generated_package_passes_mypy_strict() -> None:
@@ -35,3 +35,10 @@ def test_models_are_constructed_by_python_name_under_mypy(tmp_path: Path) -> Non
     # Exactly one error: the invalid literal on the last line.
     assert result.stdout.count("error:") == 1, result.stdout
     assert "snippet.py:4: error" in result.stdout and "message_type" in result.stdout
+
+
+def test_generator_passes_mypy_strict() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "generator"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout[-5000:]
