@@ -140,11 +140,7 @@ class FakeIntercom:
                 if reply.delay:
                     time.sleep(reply.delay)
                 if reply.drop:
-                    self.close_connection = True
-                    try:
-                        self.connection.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
+                    self._hang_up()
                     return
                 payload = reply.body if reply.body is not None else b""
                 headers = {"Content-Type": "application/json", **reply.headers}
@@ -158,13 +154,17 @@ class FakeIntercom:
                 if reply.partial:
                     self.wfile.write(payload[: len(payload) // 2])
                     self.wfile.flush()
-                    self.close_connection = True
-                    try:
-                        self.connection.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
+                    self._hang_up()
                     return
                 self.wfile.write(payload)
+
+            def _hang_up(self) -> None:
+                """Close the connection here, whatever was (or was not) sent."""
+                self.close_connection = True
+                try:
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
             do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _handle
 
