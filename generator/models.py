@@ -2,13 +2,22 @@
 
 Every schema reaching this stage already has its final class name (normalize.py hoists
 inline objects), so the model generator never has to invent a name.
+
+Its single module is then split into one module per schema, with the objects nested in
+that schema beside it (openai-python's layout), so that using `types.Contact` imports
+only the classes `Contact` needs: fewer objects to import and for the garbage collector
+to traverse. Schemas that reference each other in a cycle share a module.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import re
+import sys
 import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +31,7 @@ from datamodel_code_generator import (  # type: ignore[attr-defined]  # re-expor
 
 from . import ir
 from .errors import GeneratorError
+from .normalize import identifier, words
 from .text import intro, wrap
 
 BASE_CLASS = "intercom_sdk._models.BaseModel"
@@ -30,7 +40,21 @@ BASE_CLASS = "intercom_sdk._models.BaseModel"
 ALIAS = re.compile(r"\balias=(['\"])(.+?)\1")
 
 
-def render_models(api: ir.Api) -> str:
+@dataclass(frozen=True)
+class ModelModule:
+    """One module of `types/_models/`."""
+
+    name: str
+    classes: list[str]  # in definition order
+    source: str
+
+
+def render_models(api: ir.Api) -> list[ModelModule]:
+    return split(generate_models(api), set(api.component_models.values()))
+
+
+def generate_models(api: ir.Api) -> str:
+    """All models in one module, as datamodel-code-generator writes them."""
     document = {
         "openapi": "3.0.1",
         "info": {"title": api.title, "version": api.api_version},
@@ -84,6 +108,149 @@ def _for_models(node: Any, names: bool = False) -> Any:
     if isinstance(node, list):
         return [_for_models(v) for v in node]
     return node
+
+
+def module_names(refs: dict[str, set[str]], components: set[str]) -> dict[str, str]:
+    """Class name -> module name, given the classes each class references. A class that is not a
+    component schema and is referenced by exactly one class (an object hoisted out of a schema,
+    or a name the model generator made up, such as `ReplyTicketRequest1`) lives with that class;
+    modules whose classes reference each other in a cycle are merged, so they import as a tree."""
+    referrers: dict[str, set[str]] = defaultdict(set)
+    for name, targets in refs.items():
+        for target in targets - {name}:
+            referrers[target].add(name)
+    roots = (components & refs.keys()) | {n for n in refs if len(referrers[n]) != 1}
+    owner: dict[str, str] = {}
+    for name in sorted(refs):
+        chain, node = [name], name
+        while node not in roots and node not in owner:
+            (node,) = referrers[node]
+            if node in chain:  # a cycle of hoisted objects: its first member owns it
+                break
+            chain.append(node)
+        top = owner.get(node, node)
+        owner.update(dict.fromkeys(chain, top))
+    edges: dict[str, set[str]] = defaultdict(set)
+    for name, targets in refs.items():
+        edges[owner[name]].update(owner[t] for t in targets if owner[t] != owner[name])
+    merged = {member: min(group) for group in _cycles(sorted(set(owner.values())), edges) for member in group}
+    modules = {top: identifier("_".join(words(top))) for top in set(merged.values())}
+    if len(set(modules.values())) < len(modules):
+        clash = sorted(t for t in modules if list(modules.values()).count(modules[t]) > 1)
+        raise GeneratorError(f"schemas {clash} would share the module name {modules[clash[0]]!r}")
+    return {name: modules[merged[owner[name]]] for name in sorted(refs)}
+
+
+def split(source: str, components: set[str]) -> list[ModelModule]:
+    """Cut the model generator's module into one module per schema (see `module_names`), each
+    importing what it uses."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    imported = {a.asname or a.name: n.module or "" for n in tree.body if isinstance(n, ast.ImportFrom) for a in n.names}
+    statements: list[tuple[str, ast.stmt, set[str]]] = []  # (the class it belongs to, statement, names used)
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom):
+            continue
+        name = node.name if isinstance(node, ast.ClassDef) else _rebuilt_class(node)
+        if not name:
+            raise GeneratorError(f"the model generator wrote {ast.unparse(node)[:60]!r}, which is not a class")
+        statements.append((name, node, {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}))
+    defined = {name for name, node, _ in statements if isinstance(node, ast.ClassDef)}
+    refs: dict[str, set[str]] = {name: set() for name in defined}
+    for name, _, names in statements:
+        if name not in defined:
+            raise GeneratorError(f"the model generator rebuilds {name}, which it does not define")
+        refs[name] |= names & defined
+    module_of = module_names(refs, components)
+    bodies: dict[str, list[str]] = defaultdict(list)
+    classes: dict[str, list[str]] = defaultdict(list)
+    used: dict[str, set[str]] = defaultdict(set)
+    for name, node, names in statements:
+        module = module_of[name]
+        bodies[module].append("".join(lines[node.lineno - 1 : node.end_lineno]))
+        if isinstance(node, ast.ClassDef):
+            classes[module].append(name)
+        used[module] |= names
+    out = []
+    for module in sorted(bodies):
+        names = used[module] - set(classes[module])
+        by_source: dict[str, set[str]] = defaultdict(set)
+        for name in names & imported.keys():
+            by_source[imported[name]].add(name)
+        for name in names & defined:
+            by_source["." + module_of[name]].add(name)
+        header = ["from __future__ import annotations"]
+        for group in _import_groups(by_source):
+            header.append("")
+            header.extend(f"from {src} import {', '.join(sorted(by_source[src]))}" for src in group)
+        text = "\n".join(header) + "\n\n\n" + "\n\n".join(bodies[module])
+        out.append(ModelModule(module, classes[module], text))
+    return out
+
+
+def _rebuilt_class(node: ast.stmt) -> str:
+    """`X` for the statement `X.model_rebuild()` (the only other thing the model generator writes)."""
+    if (
+        isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Call)
+        and isinstance(node.value.func, ast.Attribute)
+        and isinstance(node.value.func.value, ast.Name)
+    ):
+        return node.value.func.value.id
+    return ""
+
+
+def _import_groups(by_source: dict[str, set[str]]) -> list[list[str]]:
+    """Import sources in isort's sections: standard library, third party, this package, local."""
+    sections: list[list[str]] = [[], [], [], []]
+    for src in sorted(by_source):
+        if src == "__future__":
+            continue
+        top = src.split(".")[0]
+        section = 3 if src.startswith(".") else 0 if top in sys.stdlib_module_names else 2 if top == "intercom_sdk" else 1
+        sections[section].append(src)
+    return [s for s in sections if s]
+
+
+def _cycles(nodes: list[str], edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components (Tarjan), iteratively: schema graphs can be deep."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+    for start in nodes:
+        if start in index:
+            continue
+        work = [(start, iter(sorted(edges[start])))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(edges[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                out.append(sorted(group))
+    return out
 
 
 def _describe(text: str) -> str:

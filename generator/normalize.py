@@ -36,9 +36,13 @@ RESERVED_CLASSES = {"Any", "Dict", "List", "Literal", "Optional", "Union", "Anno
                     "APIResponse", "AsyncAPIResponse", "BaseModel", "Field", "RootModel", "ConfigDict"}
 
 
+def words(name: str) -> list[str]:
+    """`createAContact_v2` -> create, A, Contact, v, 2 (acronyms kept whole: `URLPath` -> URL, Path)."""
+    return re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name))
+
+
 def pascal(name: str) -> str:
-    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name))
-    return "".join(w[:1].upper() + w[1:] for w in words) or "Model"
+    return "".join(w[:1].upper() + w[1:] for w in words(name)) or "Model"
 
 
 def class_name(name: str) -> str:

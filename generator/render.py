@@ -12,13 +12,16 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
 
 from . import changelog, contract, ir
 from .text import intro, wrap
+
+if TYPE_CHECKING:
+    from . import models
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE = TEMPLATES / "package"
@@ -135,7 +138,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(api: ir.Api, models_source: str, out: Path) -> list[Path]:
+def render(api: ir.Api, model_modules: list[models.ModelModule], out: Path) -> list[Path]:
     """Write the package into `out`; return the Python files that were generated (not copied)."""
     env = environment()
     mods = modules(api)
@@ -149,11 +152,12 @@ def render(api: ir.Api, models_source: str, out: Path) -> list[Path]:
             continue
         name = "package/" + rel
         for target, context in _targets(rel[: -len(".jinja")], mods):
-            text = env.get_template(name).render(api=api, **context)
+            text = env.get_template(name).render(api=api, model_modules=model_modules, **context)
             _write(out / target, text.encode())
             rendered.append(out / target)
-    _write(out / "src/intercom_sdk/types/_models.py", models_source.encode())
-    rendered.append(out / "src/intercom_sdk/types/_models.py")
+    for module in model_modules:
+        rendered.append(out / f"src/intercom_sdk/types/_models/{module.name}.py")
+        _write(rendered[-1], module.source.encode())
     _write(out / "CHANGELOG.md", changelog.changelog_markdown(api.api_version).encode())
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     spec_text = yaml.dump(api.spec, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pydantic
 import pytest
+import yaml
 
 import intercom_sdk.types as types
+from generator import models
+from generator.errors import GeneratorError
 from generator.normalize import pascal
 from intercom_sdk._models import BaseModel
+
+from .conftest import MIRROR
 
 
 def test_every_component_schema_has_a_class_named_from_its_key(spec29: dict[str, Any]) -> None:
@@ -25,11 +33,93 @@ def test_every_component_schema_has_a_class_named_from_its_key(spec29: dict[str,
 
 
 def test_no_numbered_or_invented_class_names() -> None:
-    source = (types.__file__ or "").replace("__init__.py", "_models.py")
-    names = re.findall(r"^class (\w+)\(", open(source).read(), re.M)
+    sources = Path(types.__file__ or "").parent.joinpath("_models").glob("*.py")
+    names = re.findall(r"^class (\w+)\(", "".join(p.read_text() for p in sources), re.M)
     assert names
     assert not [n for n in names if re.search(r"\d+$", n)]
     assert sorted(names) == sorted(types.__all__ if hasattr(types, "__all__") else names)
+
+
+def test_one_module_per_schema_with_the_objects_nested_in_it() -> None:
+    module = {name: getattr(types, name).__module__.rsplit(".", 1)[-1] for name in types.__all__}
+    assert module["Contact"] == "contact"
+    assert module["ContactList"] == "contact_list"
+    assert module["AttachContactToACompanyRequest"] == "attach_contact_to_a_company_request"
+    # Objects hoisted out of a schema stay with it.
+    assert module["CreateMessageRequestFrom"] == "create_message_request"
+    assert module["VisitorTagsTagsItem"] == "visitor"
+    assert module["MultipleOrSingleFilterSearchRequest"] == "multiple_filter_search_request"
+    assert len(set(module.values())) == 178
+    files = Path(types.__file__ or "").parent.joinpath("_models").glob("*.py")
+    assert sorted(p.stem for p in files) == sorted({*module.values(), "__init__"})
+
+
+def test_schemas_referencing_each_other_share_a_module() -> None:
+    refs = {
+        "Ping": {"Pong", "PingMeta", "Ping1"},
+        "PingMeta": set(),  # hoisted out of Ping
+        "Ping1": set(),  # a name the model generator made up
+        "Pong": {"Ping"},
+        "User": {"Ping", "User"},
+        "Solo": set(),
+        "Shared": set(),
+        "A": {"Shared"},
+    }
+    assert models.module_names(refs, {"Ping", "Pong", "User", "Solo", "A"}) == {
+        "A": "a", "Ping": "ping", "Ping1": "ping", "PingMeta": "ping", "Pong": "ping", "Shared": "a",
+        "Solo": "solo", "User": "user",
+    }
+    # Referenced from two classes: a module of its own. Referenced by none: the same.
+    refs["Solo"] = {"Shared"}
+    modules = models.module_names(refs, {"Ping", "Pong", "User", "A"})
+    assert (modules["Shared"], modules["Solo"]) == ("shared", "solo")
+
+
+def test_split_modules_import_only_what_they_use() -> None:
+    source = (
+        "from __future__ import annotations\n"
+        "from intercom_sdk._models import BaseModel\n"
+        "from typing import Any, Literal\n"
+        "from pydantic import Field, RootModel\n\n\n"
+        "class A(BaseModel):\n    b: B | None = None\n    kind: Literal['a'] = 'a'\n\n\n"
+        "class B(RootModel[list[Any]]):\n    root: list[Any] = Field(...)\n\n\n"
+        "A.model_rebuild()\n"
+    )
+    a, b = models.split(source, {"A", "B"})
+    assert (a.name, a.classes, b.name, b.classes) == ("a", ["A"], "b", ["B"])
+    assert a.source.startswith(
+        "from __future__ import annotations\n\nfrom typing import Literal\n\n"
+        "from intercom_sdk._models import BaseModel\n\nfrom .b import B\n\n\nclass A(BaseModel):"
+    )
+    assert a.source.rstrip().endswith("A.model_rebuild()")
+    assert "from typing import Any\n\nfrom pydantic import Field, RootModel\n\n\nclass B(" in b.source
+    with pytest.raises(GeneratorError, match="rebuilds C, which it does not define"):
+        models.split(source + "C.model_rebuild()\n", {"A", "B"})
+    with pytest.raises(GeneratorError, match="'x = 1', which is not a class"):
+        models.split(source + "x = 1\n", {"A", "B"})
+
+
+def test_a_reference_cycle_between_schemas_generates_an_importable_package(tmp_path: Path) -> None:
+    from generator import fetch, pipeline
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    doc = yaml.load(fetch.fetch(fetch.lock_entry("2.9"), mirror=MIRROR).read_bytes(), Loader=loader)
+    schemas = doc["components"]["schemas"]
+    schemas["ping"] = {"type": "object", "properties": {"pong": {"$ref": "#/components/schemas/pong"}}}
+    schemas["pong"] = {"type": "object", "properties": {"ping": {"$ref": "#/components/schemas/ping"}, "n": {"type": "integer"}}}
+    schemas["tag"]["properties"]["ping"] = {"$ref": "#/components/schemas/ping"}
+    spec = tmp_path / "cycle.yaml"
+    spec.write_text(yaml.dump(doc, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True))
+    out = tmp_path / "pkg"
+    pipeline.generate(pipeline.from_file(spec), out)
+    script = (
+        "import intercom_sdk.types as t\n"
+        "tag = t.Tag.model_validate({'ping': {'pong': {'ping': {'pong': {'n': 2}}}}})\n"
+        "print(tag.ping.pong.ping.pong.n, t.Ping.__module__, t.Pong.__module__, t.Tag.__module__)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], env={"PYTHONPATH": str(out / "src")}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["2", *["intercom_sdk.types._models.ping"] * 2, "intercom_sdk.types._models.tag"]
 
 
 def test_models_keep_unknown_fields_and_alias_non_identifiers() -> None:

@@ -45,7 +45,7 @@ def test_generating_twice_is_byte_identical(first_output: Path, tmp_path: Path) 
 def test_output_tree(first_output: Path) -> None:
     files = tree_digest(first_output)
     for name in ("pyproject.toml", "README.md", "api.md", "CHANGELOG.md", "openapi.yaml", "src/intercom_sdk/py.typed",
-                 "src/intercom_sdk/_client.py", "src/intercom_sdk/types/_models.py",
+                 "src/intercom_sdk/_client.py", "src/intercom_sdk/types/_models/contact.py",
                  "src/intercom_sdk/resources/contacts.py"):
         assert name in files
     pyproject = (first_output / "pyproject.toml").read_text()
@@ -149,7 +149,7 @@ def test_unchanged_inputs_and_output_skip_the_work(first_output: Path) -> None:
     assert report.reused and report.operations == 108 and report.package_version == fetch.lock_entry("2.9").package_version
     assert tree_digest(first_output) == before
     # An edited output is not trusted: the next run rebuilds it.
-    models = first_output / "src" / "intercom_sdk" / "types" / "_models.py"
+    models = first_output / "src" / "intercom_sdk" / "types" / "_models" / "contact.py"
     models.write_text(models.read_text() + "# edited\n")
     report = pipeline.generate(source, first_output)
     assert not report.reused
