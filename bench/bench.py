@@ -25,6 +25,10 @@ BASELINE_PACKAGES = ["openapi-python-client==0.29.1", "python-intercom==5.0.1"]
 SRC = ROOT / "generated" / "intercom-2.9" / "src"
 SPEC = ROOT / "generated" / "intercom-2.9" / "openapi.yaml"
 ROWS: list[tuple[str, float, str, float, str]] = []
+# Installed packages run from compiled bytecode (pip writes it), so every side may cache it here
+# too: a PYTHONDONTWRITEBYTECODE inherited from the machine would make only our freshly generated
+# package compile its source on every start.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 STAGE_ROWS: list[tuple[str, float]] = []
 
 
@@ -34,7 +38,7 @@ def median_of(fn: Callable[[], float], runs: int) -> float:
 
 def wall(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> float:
     started = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True, env={**os.environ, **(env or {})}, cwd=cwd)
+    subprocess.run(cmd, check=True, capture_output=True, env={**ENV, **(env or {})}, cwd=cwd)
     return time.perf_counter() - started
 
 
@@ -189,7 +193,7 @@ def bench_calls(runs: int) -> None:
         (tmp / "bench.py").write_text(INPROCESS)
         args = [str(tmp / "bench.py"), str(tmp / "page.json"), str(tmp / "one.json")]
         ours = json.loads(subprocess.run([PY, *args, "ours", str(runs * 3)], check=True, capture_output=True, text=True,
-                                         env={**os.environ, "PYTHONPATH": str(SRC)}).stdout)
+                                         env={**ENV, "PYTHONPATH": str(SRC)}).stdout)
         official = json.loads(subprocess.run([str(VPY), *args, "official", str(runs)], check=True, capture_output=True,
                                              text=True).stdout)
     finally:
@@ -210,7 +214,7 @@ def bench_memory() -> None:
     try:
         def rss(cmd: list[str], env: dict[str, str] | None = None) -> float:
             out = subprocess.run([PY, "-c", probe, *cmd], check=True, capture_output=True, text=True, cwd=ROOT,
-                                 env={**os.environ, **(env or {})}).stdout
+                                 env={**ENV, **(env or {})}).stdout
             return float(out) / 1024  # KiB -> MiB
 
         base = rss([PY, "-c", "import httpx, pydantic"])
