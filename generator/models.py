@@ -1,7 +1,8 @@
 """Stage 4: pydantic v2 models from the normalized schemas, via datamodel-code-generator.
 
 Every schema reaching this stage already has its final class name (normalize.py hoists
-inline objects), so the model generator never has to invent a name.
+inline objects), so the model generator rarely invents one (it still does for a few
+`oneOf` members from 2.13 on, such as `ReplyTicketRequest1`).
 
 Its single module is then split into one module per schema, with the objects nested in
 that schema beside it (openai-python's layout), so that using `types.Contact` imports
