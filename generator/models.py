@@ -157,12 +157,14 @@ def split(source: str, components: set[str]) -> list[ModelModule]:
             raise GeneratorError(f"the model generator wrote {ast.unparse(node)[:60]!r}, which is not a class")
         statements.append((name, node, {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}))
     defined = {name for name, node, _ in statements if isinstance(node, ast.ClassDef)}
-    refs: dict[str, set[str]] = {name: set() for name in defined}
+    refs: dict[str, set[str]] = {name: set() for name, node, _ in statements if isinstance(node, ast.ClassDef)}
     for name, _, names in statements:
         if name not in defined:
             raise GeneratorError(f"the model generator rebuilds {name}, which it does not define")
         refs[name] |= names & defined
     module_of = module_names(refs, components)
+    order = {name: i for i, name in enumerate(_dependencies_first(refs, module_of))}
+    statements.sort(key=lambda s: order[s[0]] if isinstance(s[1], ast.ClassDef) else len(order))
     bodies: dict[str, list[str]] = defaultdict(list)
     classes: dict[str, list[str]] = defaultdict(list)
     used: dict[str, set[str]] = defaultdict(set)
@@ -186,6 +188,21 @@ def split(source: str, components: set[str]) -> list[ModelModule]:
             header.extend(f"from {src} import {', '.join(sorted(by_source[src]))}" for src in group)
         text = "\n".join(header) + "\n\n\n" + "\n\n".join(bodies[module])
         out.append(ModelModule(module, classes[module], text))
+    return out
+
+
+def _dependencies_first(refs: dict[str, set[str]], module_of: dict[str, str]) -> list[str]:
+    """Classes (in the model generator's order) moved after the classes of their own module that
+    they reference, unless a cycle prevents it. pydantic then completes each model as it is
+    defined, so a subclass in another module inherits fields whose types are resolved."""
+    done: set[str] = set()
+    pending = list(refs)
+    out = []
+    while pending:
+        ready = next((c for c in pending if {r for r in refs[c] if module_of[r] == module_of[c]} - {c} <= done), pending[0])
+        pending.remove(ready)
+        done.add(ready)
+        out.append(ready)
     return out
 
 

@@ -93,6 +93,10 @@ def test_split_modules_import_only_what_they_use() -> None:
     )
     assert a.source.rstrip().endswith("A.model_rebuild()")
     assert "from typing import Any\n\nfrom pydantic import Field, RootModel\n\n\nclass B(" in b.source
+    # B is nested in A (no schema of its own): one module, B defined first so A is complete.
+    (ab,) = models.split(source, {"A"})
+    assert (ab.name, ab.classes) == ("a", ["B", "A"])
+    assert ab.source.index("class B(") < ab.source.index("class A(") < ab.source.index("A.model_rebuild()")
     with pytest.raises(GeneratorError, match="rebuilds C, which it does not define"):
         models.split(source + "C.model_rebuild()\n", {"A", "B"})
     with pytest.raises(GeneratorError, match="'x = 1', which is not a class"):
