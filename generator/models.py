@@ -156,12 +156,11 @@ def split(source: str, components: set[str]) -> list[ModelModule]:
         if not name:
             raise GeneratorError(f"the model generator wrote {ast.unparse(node)[:60]!r}, which is not a class")
         statements.append((name, node, {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}))
-    defined = {name for name, node, _ in statements if isinstance(node, ast.ClassDef)}
     refs: dict[str, set[str]] = {name: set() for name, node, _ in statements if isinstance(node, ast.ClassDef)}
     for name, _, names in statements:
-        if name not in defined:
+        if name not in refs:
             raise GeneratorError(f"the model generator rebuilds {name}, which it does not define")
-        refs[name] |= names & defined
+        refs[name] |= names & refs.keys()
     module_of = module_names(refs, components)
     order = {name: i for i, name in enumerate(_dependencies_first(refs, module_of))}
     statements.sort(key=lambda s: order[s[0]] if isinstance(s[1], ast.ClassDef) else len(order))
@@ -180,7 +179,7 @@ def split(source: str, components: set[str]) -> list[ModelModule]:
         by_source: dict[str, set[str]] = defaultdict(set)
         for name in names & imported.keys():
             by_source[imported[name]].add(name)
-        for name in names & defined:
+        for name in names & refs.keys():
             by_source["." + module_of[name]].add(name)
         header = ["from __future__ import annotations"]
         for group in _import_groups(by_source):
@@ -195,11 +194,12 @@ def _dependencies_first(refs: dict[str, set[str]], module_of: dict[str, str]) ->
     """Classes (in the model generator's order) moved after the classes of their own module that
     they reference, unless a cycle prevents it. pydantic then completes each model as it is
     defined, so a subclass in another module inherits fields whose types are resolved."""
+    needs = {c: {r for r in refs[c] if module_of[r] == module_of[c]} - {c} for c in refs}
     done: set[str] = set()
     pending = list(refs)
     out = []
     while pending:
-        ready = next((c for c in pending if {r for r in refs[c] if module_of[r] == module_of[c]} - {c} <= done), pending[0])
+        ready = next((c for c in pending if needs[c] <= done), pending[0])
         pending.remove(ready)
         done.add(ready)
         out.append(ready)
