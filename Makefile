@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 API_VERSION ?= 2.9
-VERSIONS := 2.7 2.8 2.9 2.10 2.11 2.12 2.13 2.14 2.15
+# Every package line in the lock (add-release adds one): the quoted keys of spec/lock.yaml.
+VERSIONS := $(shell sed -n 's/^  "\([0-9.]*\)":$$/\1/p' spec/lock.yaml)
 
 # No internet here: read Intercom's files from the mirror beside the checkout when it exists.
 MIRROR_DEFAULT := $(abspath ../shared/intercom-openapi)

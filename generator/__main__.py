@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import fetch, pipeline
+from . import fetch, lock, pipeline
 from .errors import GeneratorError
 
 # Commands defined here; the release commands (generator/commands.py) import the spec
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         return release_commands.run(args)
     try:
         if args.command == "fetch":
-            print(fetch.fetch(fetch.lock_entry(args.api_version), mirror=args.mirror))
+            print(fetch.fetch(lock.entry(args.api_version), mirror=args.mirror))
             return 0
         started = time.perf_counter()
         src = pipeline.from_file(args.spec) if args.spec else pipeline.from_lock(args.api_version or "2.9", args.mirror)
@@ -46,8 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     except GeneratorError as exc:
         print(f"GeneratorError: {exc}", file=sys.stderr)
         return 1
-    for repair in report.repairs:
-        print(f"repaired: {repair}")
+    for line in report.repairs:
+        print(line)
+    for warning in report.warnings:
+        print(f"warning: {warning}")
     verb = "unchanged" if report.reused else "generated"
     print(
         f"{verb} {report.out} (intercom-sdk {report.package_version}): {report.operations} operations, "

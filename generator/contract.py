@@ -20,7 +20,8 @@ from jsonschema.exceptions import ValidationError
 from openapi_schema_validator import OAS30Validator
 
 from . import ir
-from .normalize import _constraint_only, identifier
+from .naming import identifier
+from .normalize import _constraint_only
 
 # The exception the SDK raises for each status (see _exceptions.py), for error-path tests.
 STATUS_ERRORS = {

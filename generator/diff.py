@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
-from . import validate
+from . import repairs, validate
 from .errors import GeneratorError
-from .normalize import identifier, singular
+from .naming import Naming, operation_key, path_arguments
 
 LEVELS = ("breaking", "non-breaking", "doc-only")
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -148,14 +148,11 @@ def diff_docs(old: dict[str, Any], new: dict[str, Any], *, old_label: str = "old
 
 
 def _repaired(old: dict[str, Any], new: dict[str, Any], version: str) -> tuple[dict[str, Any], dict[str, Any], str]:
-    repairs = validate.load_repairs(version) if version else []
-    if not repairs:
-        return old, new, "none for this version"
+    """Both sides through the same repairs (rules apply to any revision)."""
     try:
-        return validate.apply_repairs(old, repairs), validate.apply_repairs(new, repairs), "applied"
-    except GeneratorError as exc:
-        # An older revision the repairs were not written for: compare like with like.
-        return old, new, f"the {version} repairs do not apply to both files ({exc}); compared unrepaired"
+        return repairs.apply(old, version)[0], repairs.apply(new, version)[0], "applied"
+    except GeneratorError as exc:  # a broken per-version file: compare like with like
+        return old, new, f"the {version} repairs cannot be applied ({exc}); compared unrepaired"
 
 
 # ---------------------------------------------------------------- schema flattening
@@ -355,24 +352,16 @@ def _template(path: str) -> str:
 
 
 def _path_args(path: str, table: dict[str, str]) -> list[str]:
-    """The SDK's argument names for the path parameters (the rule in normalize.parameters)."""
-    segments = [s for s in path.strip("/").split("/") if s]
-    names = []
-    for i, segment in enumerate(segments):
-        if segment.startswith("{"):
-            py = identifier(segment[1:-1])
-            if py == "id" and i > 0 and not segments[i - 1].startswith("{"):
-                py = identifier(singular(segments[i - 1], table) + "_id")
-            names.append(py)
-    return names
+    """The SDK's argument names for the path parameters."""
+    return [py for _, py in path_arguments(path, table)]
 
 
 class _Differ:
     def __init__(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         self.old, self.new = old, new
-        naming = yaml.safe_load(NAMING_PATH.read_text()) if NAMING_PATH.is_file() else {}
-        self.method_names: dict[str, str] = (naming or {}).get("operations") or {}
-        self.singular: dict[str, str] = (naming or {}).get("singular") or {}
+        naming = Naming.from_data((yaml.safe_load(NAMING_PATH.read_text()) if NAMING_PATH.is_file() else None) or {})
+        self.method_names = {key: name for key, name in naming.operations.items()}
+        self.singular = naming.singulars
         self.changes: list[Change] = []
 
     def add(self, kind: str, where: str, detail: str, direction: str = "") -> None:
@@ -418,10 +407,10 @@ class _Differ:
             ))
         if a.get("operationId") != b.get("operationId"):
             old_id, new_id = a.get("operationId"), b.get("operationId")
-            renamed_method = self.method_names.get(str(old_id)) != self.method_names.get(str(new_id))
+            renamed_method = self.method_names.get(operation_key(str(old_id))) != self.method_names.get(operation_key(str(new_id)))
             detail = f"operationId {new_id!r} added (was missing)" if old_id is None else f"operationId {old_id!r} → {new_id!r}"
             if renamed_method:
-                before, after = (self.method_names.get(str(i)) or "the path rule" for i in (old_id, new_id))
+                before, after = (self.method_names.get(operation_key(str(i))) or "the path rule" for i in (old_id, new_id))
                 detail += f"; the method name changes: spec/naming.yaml maps it to {after} (was {before})"
             self.changes.append(Change(B if renamed_method else N, "operation-id-changed", where, detail))
         if bool(a.get("deprecated")) != bool(b.get("deprecated")):

@@ -1,6 +1,6 @@
 """Stage 1: get the pinned OpenAPI description, verify its sha256, cache it.
 
-The lock (`spec/lock.yaml`) pins each API version to an upstream URL and a hash.
+The lock (`spec/lock.yaml`, generator/lock.py) pins each API version to an upstream URL and a hash.
 `INTERCOM_SPEC_MIRROR` (or `--mirror`) replaces the upstream base with a folder laid
 out like the upstream repository or with an `http://` base URL serving it.
 """
@@ -10,16 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import yaml
-
+from . import lock
 from .errors import GeneratorError
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCK_PATH = ROOT / "spec" / "lock.yaml"
 CACHE_DIR = ROOT / ".cache" / "specs"
 MIRROR_ENV = "INTERCOM_SPEC_MIRROR"
 # Module settings, so that tests (tests/test_fetch_faults.py) can make them small.
@@ -30,42 +27,7 @@ BACKOFF = 0.2  # seconds before the 2nd attempt, doubling after
 MAX_BYTES = 20_000_000  # the descriptions are under 1 MB
 
 
-@dataclass(frozen=True)
-class LockEntry:
-    api_version: str
-    commit: str
-    path: str
-    url: str
-    sha256: str
-    serial: int
-    # sha256 of the generated tree (see generator/update.py); None until update-lock records it
-    output_sha256: str | None = None
-
-    @property
-    def package_version(self) -> str:
-        return f"{self.api_version}.{self.serial}"
-
-
-def read_lock(path: Path = LOCK_PATH) -> dict[str, LockEntry]:
-    try:
-        data = yaml.safe_load(path.read_text())
-        return {
-            str(version): LockEntry(api_version=str(version), **fields)
-            for version, fields in data["versions"].items()
-        }
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise GeneratorError(f"cannot read the lock file: {exc}", where=str(path)) from exc
-
-
-def lock_entry(api_version: str, path: Path = LOCK_PATH) -> LockEntry:
-    entries = read_lock(path)
-    if api_version not in entries:
-        known = ", ".join(entries)
-        raise GeneratorError(f"API version {api_version!r} is not in the lock (known: {known})", where=str(path))
-    return entries[api_version]
-
-
-def source_for(entry: LockEntry, mirror: str | None) -> str:
+def source_for(entry: lock.Entry, mirror: str | None) -> str:
     """Where to read the file from: the pinned URL, or the same path under the mirror."""
     if not mirror:
         return entry.url
@@ -123,7 +85,7 @@ def read_source(source: str) -> bytes:
         raise GeneratorError(f"cannot read the mirrored file: {exc.strerror}", where=source) from exc
 
 
-def fetch(entry: LockEntry, *, mirror: str | None = None, cache_dir: Path = CACHE_DIR) -> Path:
+def fetch(entry: lock.Entry, *, mirror: str | None = None, cache_dir: Path = CACHE_DIR) -> Path:
     """Return the path of the verified, cached description for a lock entry."""
     cached = cache_dir / f"{entry.sha256}.yaml"
     if cached.is_file() and sha256(cached.read_bytes()) == entry.sha256:

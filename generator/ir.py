@@ -110,7 +110,8 @@ class Resource:
 
 @dataclass
 class Api:
-    api_version: str
+    api_version: str  # the release: info.version, or the lock's key
+    intercom_version: str  # what the client sends as Intercom-Version (spec/releases.yaml maps Preview -> Unstable)
     package_version: str
     title: str
     description: str
@@ -120,5 +121,6 @@ class Api:
     models: list[str]  # every model class name, sorted
     component_models: dict[str, str]  # component schema key -> model class name
     schemas: dict[str, Any]  # normalized JSON schemas for the model generator, keyed by class name
-    repairs: list[str]  # one line per applied repair
+    repairs: list[str]  # one line per rule and per-version entry: what it repaired, or why it was not needed
+    warnings: list[str]  # e.g. name collisions resolved by rule
     spec: dict[str, Any]  # the repaired description (written beside the package)

@@ -32,7 +32,7 @@ from datamodel_code_generator import (  # type: ignore[attr-defined]  # re-expor
 
 from . import ir
 from .errors import GeneratorError
-from .normalize import identifier, words
+from .naming import identifier, words
 from .text import intro, wrap
 
 BASE_CLASS = "intercom_sdk._models.BaseModel"

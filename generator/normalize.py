@@ -7,8 +7,6 @@ named models, Python-safe names, one method per operation.
 
 from __future__ import annotations
 
-import keyword
-import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +14,19 @@ import yaml
 
 from . import ir
 from .errors import GeneratorError
+from .naming import (  # noqa: F401  (words, snake, singular: re-exported for the other stages)
+    Collision,
+    Naming,
+    class_name,
+    fallback_operation_id,
+    identifier,
+    pascal,
+    path_arguments,
+    resolve_collisions,
+    singular,
+    snake,
+    words,
+)
 
 SPEC_DIR = Path(__file__).resolve().parent.parent / "spec"
 METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
@@ -23,57 +34,7 @@ METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
 # integer date-time, relative paths in uri, Mongo ids in uuid): keep the plain JSON type.
 PLAIN_FORMATS = {("integer", "date-time"), ("integer", "timestamp"), ("string", "uri"), ("string", "uuid"), ("string", "email")}
 SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
-DEFAULT_VERBS = {("GET", True): "retrieve", ("GET", False): "list", ("POST", True): "create", ("POST", False): "create",
-                 ("PUT", True): "update", ("PUT", False): "update", ("PATCH", True): "update", ("PATCH", False): "update",
-                 ("DELETE", True): "delete", ("DELETE", False): "delete"}
-# Keyword arguments every generated method already has.
-RESERVED = {"extra_headers", "extra_query", "extra_body", "timeout", "self"}
 CLIENT_HEADERS = {"intercom-version"}  # set once on the client (Intercom(intercom_version=...))
-# Names the generated modules import next to the models (typing, pydantic, the runtime): a
-# schema called `list` must not become `class List` and shadow typing.List.
-RESERVED_CLASSES = {"Any", "Dict", "List", "Literal", "Optional", "Union", "Annotated", "Body", "Headers", "NotGiven",
-                    "Query", "Paging", "SyncPage", "AsyncPage", "AsyncPaginator", "SyncAPIResource", "AsyncAPIResource",
-                    "APIResponse", "AsyncAPIResponse", "BaseModel", "Field", "RootModel", "ConfigDict"}
-
-
-def words(name: str) -> list[str]:
-    """`createAContact_v2` -> create, A, Contact, v, 2 (acronyms kept whole: `URLPath` -> URL, Path)."""
-    return re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name))
-
-
-def pascal(name: str) -> str:
-    return "".join(w[:1].upper() + w[1:] for w in words(name)) or "Model"
-
-
-def class_name(name: str) -> str:
-    """`pascal`, made a valid class name: `9lives` -> `N9Lives`, `none` -> `NoneModel`, `list` -> `ListModel`."""
-    out = pascal(name)
-    if out[0].isdigit():
-        out = "N" + out
-    return out + "Model" if keyword.iskeyword(out) or out in RESERVED_CLASSES else out
-
-
-def snake(name: str) -> str:
-    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
-    return re.sub(r"[^0-9a-zA-Z]+", "_", name).strip("_").lower()
-
-
-def identifier(name: str) -> str:
-    """A Python identifier for a wire name: snake case, no keywords or builtins clash."""
-    out = snake(name) or "value"
-    if out[0].isdigit():
-        out = "n" + out
-    if keyword.iskeyword(out) or out in RESERVED:
-        out += "_"
-    return out
-
-
-def singular(word: str, table: dict[str, str]) -> str:
-    if word in table:
-        return table[word]
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def escape(part: str) -> str:
@@ -125,6 +86,8 @@ class Schemas:
             # OAS 3.0 ignores siblings of $ref, but Intercom's examples rely on `nullable` there.
             return {"allOf": [ref], "nullable": True} if node.get("nullable") else ref
         node = dict(node)
+        if node.get("nullable") is False:  # the default; the model generator misreads it as optional-with-None
+            del node["nullable"]
         title = node.pop("title", None)
         if top and title and not node.get("description"):
             node["description"] = title
@@ -237,9 +200,10 @@ def _member_name(member: dict[str, Any]) -> str:
 class Normalizer:
     def __init__(self, spec: dict[str, Any], data: dict[str, Any]) -> None:
         self.spec = spec
-        self.naming = data["naming"]
+        self.naming = Naming.from_data(data["naming"])
         self.paging_rules = data["pagination"]
         self.schemas = Schemas(spec)
+        self.collisions: list[Collision] = []
 
     def deref(self, node: Any) -> Any:
         """Follow a `$ref` into components/parameters, responses or requestBodies."""
@@ -266,21 +230,10 @@ class Normalizer:
         op = item[method]
         where = f"#/paths/{escape(path)}/{method}"
         http = method.upper()
-        segments = [s for s in path.strip("/").split("/") if s]
-        static = [s for s in segments if not s.startswith("{")]
-        op_id = op.get("operationId") or (method + pascal("_".join(static)))
-        actions = self.naming.get("actions", {})
-        if static and static[-1] in actions and segments[-1] == static[-1] and (len(static) > 1 or http == "POST"):
-            resource, verb = tuple(static[:-1]), actions[static[-1]]
-        else:
-            on_item = not segments or segments[-1].startswith("{") or singular(segments[-1], self.naming.get("singular", {})) == segments[-1]
-            resource, verb = tuple(static), DEFAULT_VERBS[(http, on_item)]
-        if op_id in self.naming.get("operations", {}):
-            *res, verb = self.naming["operations"][op_id].split(".")
-            resource = tuple(res)
-        resource = tuple(identifier(r) for r in resource)
+        op_id = op.get("operationId") or fallback_operation_id(method, path)
+        resource, verb = self.naming.method(http, path, op_id)
 
-        params = self.parameters(path, segments, item, op, where, op_id)
+        params = self.parameters(path, item, op, where, op_id)
         body_model, has_body = None, False
         content = self.deref(op.get("requestBody") or {}).get("content", {})
         if content:
@@ -322,21 +275,14 @@ class Normalizer:
             ],
         )
 
-    def parameters(self, path: str, segments: list[str], item: dict[str, Any], op: dict[str, Any], where: str, op_id: str) -> list[ir.Param]:
+    def parameters(self, path: str, item: dict[str, Any], op: dict[str, Any], where: str, op_id: str) -> list[ir.Param]:
         found = [self.deref(p) for p in [*item.get("parameters", []), *op.get("parameters", [])]]
         declared = {(p["in"], p["name"]): p for p in found}
         out = []
-        singular_table = self.naming.get("singular", {})
-        for i, segment in enumerate(segments):
-            if not segment.startswith("{"):
-                continue
-            name = segment[1:-1]
+        for name, py in path_arguments(path, self.naming.singulars):
             spec_param = declared.pop(("path", name), None)
             if spec_param is None:
                 raise GeneratorError(f"path parameter {{{name}}} is not declared", where=where)
-            py = identifier(name)
-            if py == "id" and i > 0 and not segments[i - 1].startswith("{"):
-                py = identifier(singular(segments[i - 1], singular_table) + "_id")
             out.append(self.param(spec_param, py, "path", True, f"{where}/parameters", class_name(op_id)))
         for (location, name), spec_param in declared.items():
             if location == "path":
@@ -414,7 +360,7 @@ class Normalizer:
         have = {(p.location, p.wire_name) for p in params}
         for rule in self.paging_rules:
             request, response = rule.get("request"), rule.get("response")
-            if request and (request["in"], request["name"]) in have or (
+            if request and {(request["in"], name) for name in request["names"]} <= have or (
                 response and _refers_to(props.get("pages"), class_name(response["schema"]))
             ):
                 item_type = self.schemas.type_expr(self.schemas.resolve(prop).get("items"))
@@ -432,14 +378,21 @@ class Normalizer:
                     get(path[:-1]).children.append(res)
             return by_path[path]
 
-        seen: dict[str, ir.Operation] = {}
         for op in ops:
             if not op.resource:
                 raise GeneratorError(f"operation {op.operation_id} maps to no resource", where=op.pointer)
-            if op.dotted_name in seen:
+        try:
+            renames, self.collisions = resolve_collisions(ops, lambda o: o.dotted_name, lambda o: o.operation_id)
+        except ValueError as exc:
+            raise GeneratorError(f"{exc}; name them in spec/naming.yaml") from exc
+        for index, verb in renames.items():
+            ops[index].name = verb
+        seen: dict[str, ir.Operation] = {}
+        for op in ops:
+            if op.dotted_name in seen:  # a collision's new name taken by a third operation
                 raise GeneratorError(
                     f"operations {seen[op.dotted_name].operation_id} and {op.operation_id} both map to "
-                    f"client.{op.dotted_name}; add one of them to spec/naming.yaml",
+                    f"client.{op.dotted_name}; name one of them in spec/naming.yaml",
                     where=op.pointer,
                 )
             seen[op.dotted_name] = op
@@ -470,7 +423,11 @@ def _examples(media: dict[str, Any]) -> list[tuple[str, Any]]:
     return [("example", media["example"])] if "example" in media else []
 
 
-def normalize(spec: dict[str, Any], *, package_version: str, repairs: list[str], data: dict[str, Any] | None = None) -> ir.Api:
+def normalize(
+    spec: dict[str, Any], *, api_version: str, package_version: str, repairs: list[str], data: dict[str, Any] | None = None
+) -> ir.Api:
+    from .versions import intercom_version
+
     norm = Normalizer(spec, data or load_data())
     ops = norm.operations()
     resources = norm.resources(ops)
@@ -479,7 +436,8 @@ def normalize(spec: dict[str, Any], *, package_version: str, repairs: list[str],
     regions = {region: url for region, url in regions.items() if url in servers} or {"us": servers[0] if servers else regions["us"]}
     info = spec.get("info", {})
     return ir.Api(
-        api_version=str(info.get("version", "")),
+        api_version=api_version,
+        intercom_version=intercom_version(api_version),
         package_version=package_version,
         title=info.get("title", "Intercom API"),
         description=(info.get("description") or "").strip(),
@@ -490,5 +448,6 @@ def normalize(spec: dict[str, Any], *, package_version: str, repairs: list[str],
         component_models=dict(norm.schemas.names),
         schemas=norm.schemas.out,
         repairs=repairs,
+        warnings=[c.warning() for c in norm.collisions],
         spec=spec,
     )

@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import fetch
+from . import fetch, lock
 from .errors import GeneratorError
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class Source:
 
 
 def from_lock(api_version: str, mirror: str | None = None) -> Source:
-    entry = fetch.lock_entry(api_version)
+    entry = lock.entry(api_version)
     path = fetch.fetch(entry, mirror=mirror)
     return Source(path, entry.url, entry.api_version, entry.package_version)
 
@@ -58,29 +58,32 @@ class Report:
     package_version: str
     operations: int
     models: int
-    repairs: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)  # one line per rule and per-version entry
+    warnings: list[str] = field(default_factory=list)
     reused: bool = False
 
 
 def build_api(source: Source) -> ir.Api:
     # Imported here so that a skipped (no-op) run does not pay for them.
-    from . import normalize, validate
+    from . import normalize, repairs, validate, versions
 
     try:
         content = source.path.read_bytes()
     except OSError as exc:
         raise GeneratorError(f"cannot read the description: {exc.strerror}", where=str(source.path)) from exc
     doc = validate.load_yaml(content, source.where)
-    api_version = source.api_version or str(doc.get("info", {}).get("version", ""))
+    api_version = source.api_version or str(doc.get("info", {}).get("version", "")).strip()
     if not api_version:
         raise GeneratorError("the description has no info.version", where="#/info/version")
-    repairs = validate.load_repairs(api_version)
-    doc = validate.apply_repairs(doc, repairs)
+    doc, outcomes = repairs.apply(doc, api_version)
     validate.validate(doc, source.where)
+    for failed in (o for o in outcomes if o.failed):  # a valid description: the rule has a bug
+        raise GeneratorError(f"repair rule {failed.name} failed on a valid description: {failed.not_needed}")
     return normalize.normalize(
         doc,
-        package_version=source.package_version or f"{api_version}.0",
-        repairs=[r.reason for r in repairs],
+        api_version=api_version,
+        package_version=source.package_version or versions.unlocked_package_version(api_version),
+        repairs=[o.line() for o in outcomes],
     )
 
 
@@ -103,7 +106,9 @@ def generate(source: Source, out: Path | None = None, *, reuse: bool = True) -> 
         _swap(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    report = Report(str(out), api.api_version, api.package_version, len(api.operations), len(api.models), api.repairs)
+    report = Report(
+        str(out), api.api_version, api.package_version, len(api.operations), len(api.models), api.repairs, api.warnings
+    )
     _stamp(out).parent.mkdir(parents=True, exist_ok=True)
     _stamp(out).write_text(json.dumps({"inputs": key, "output": tree_digest(out), "report": asdict(report)}))
     return report

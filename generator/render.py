@@ -75,8 +75,8 @@ def as_type_value(expr: str, models: frozenset[str] = frozenset()) -> str:
     if expr == "None":
         return "type(None)"
     value = IDENT.sub(lambda m: f"types.{m.group()}" if m.group() in models else m.group(), pytype(expr))
-    if IDENT.fullmatch(expr):
-        return value
+    if "|" not in expr and "Literal[" not in expr:
+        return value  # a class or a generic alias: already a `type[...]` to mypy
     return f'cast("type[{pytype(expr)}]", {value})'
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 
-from . import changelog, diff, fetch, pipeline, validate
+from . import changelog, diff, fetch, lock, pipeline, validate
 from .errors import GeneratorError
 
 RAW_BASE = "https://raw.githubusercontent.com/intercom/Intercom-OpenAPI"
@@ -29,14 +29,6 @@ DEFAULT_REF = "main"
 # Files left out of output_sha256: the changelog is written from the lock, not from the description.
 UNHASHED = {"CHANGELOG.md"}
 SHA_RE = re.compile(r"^[0-9a-f]{40}$")
-DEFAULT_HEADER = """\
-# Pinned Intercom OpenAPI descriptions, one entry per API release.
-# `python -m generator generate` downloads `url` (or the same `path` from INTERCOM_SPEC_MIRROR)
-# and refuses a file whose sha256 differs. `serial` is the last part of the package version
-# (<api-version>.<serial>); it is bumped when a regeneration changes the output.
-# `output_sha256` is the hash of that output (docs/versioning.md); `make check` verifies it.
-# Rewritten by `python -m generator update-lock`.
-"""
 
 
 @dataclass(frozen=True)
@@ -58,8 +50,8 @@ class Status:
 
 @dataclass(frozen=True)
 class Update:
-    before: fetch.LockEntry
-    after: fetch.LockEntry
+    before: lock.Entry
+    after: lock.Entry
     report: diff.Report | None  # None when the description did not change
     note: str = ""
 
@@ -72,7 +64,7 @@ def ref_from_env(ref: str | None) -> str:
     return ref or os.environ.get(REF_ENV) or DEFAULT_REF
 
 
-def newest_source(entry: fetch.LockEntry, mirror: str | None, ref: str | None = None) -> str:
+def newest_source(entry: lock.Entry, mirror: str | None, ref: str | None = None) -> str:
     """Where the newest revision lives: the branch head upstream, or the same path in the mirror."""
     if mirror:
         return fetch.source_for(entry, mirror)
@@ -86,8 +78,8 @@ def mirror_or_env(mirror: str | None) -> str | None:
 def check_updates(
     versions: list[str] | None = None, *, mirror: str | None = None, ref: str | None = None, lock_path: Path | None = None
 ) -> list[Status]:
-    lock_path = lock_path or fetch.LOCK_PATH
-    entries = fetch.read_lock(lock_path)
+    lock_path = lock_path or lock.PATH
+    entries = lock.read(lock_path)
     out = []
     for version in versions or list(entries):
         entry = _entry(entries, version, lock_path)
@@ -120,14 +112,15 @@ def update_lock(
     cache_dir: Path | None = None,
     changelog_dir: Path | None = None,
     today: datetime.date | None = None,
+    note: str = "",
 ) -> Update:
     """Move one lock entry to the newest description (or, with pinned_only, re-hash the output)."""
-    lock_path, cache_dir = lock_path or fetch.LOCK_PATH, cache_dir or fetch.CACHE_DIR
+    lock_path, cache_dir = lock_path or lock.PATH, cache_dir or fetch.CACHE_DIR
     changelog_dir = changelog_dir or changelog.CHANGELOG_DIR
-    entries = fetch.read_lock(lock_path)
+    entries = lock.read(lock_path)
     before = _entry(entries, api_version, lock_path)
     mirror = mirror_or_env(mirror)
-    note = ""
+    explanation, note = note, ""
     if pinned_only:
         new_path, after = fetch.fetch(before, mirror=mirror, cache_dir=cache_dir), before
     else:
@@ -152,13 +145,14 @@ def update_lock(
     if after.sha256 != before.sha256:
         report = _report(before, new_path, mirror, cache_dir)
     if changed:
-        changelog.add_section(api_version, _section(before, after, report, today or datetime.date.today()), changelog_dir)
+        section = _section(before, after, report, today or datetime.date.today(), explanation)
+        changelog.add_section(api_version, section, changelog_dir)
     entries[api_version] = after
-    write_lock(entries, lock_path)
+    lock.write(entries, lock_path)
     return Update(before, after, report, note)
 
 
-def _report(before: fetch.LockEntry, new_path: Path, mirror: str | None, cache_dir: Path) -> diff.Report | None:
+def _report(before: lock.Entry, new_path: Path, mirror: str | None, cache_dir: Path) -> diff.Report | None:
     try:
         old_path = fetch.fetch(before, mirror=mirror, cache_dir=cache_dir)
     except GeneratorError:
@@ -168,8 +162,12 @@ def _report(before: fetch.LockEntry, new_path: Path, mirror: str | None, cache_d
     )
 
 
-def _section(before: fetch.LockEntry, after: fetch.LockEntry, report: diff.Report | None, today: datetime.date) -> str:
+def _section(
+    before: lock.Entry, after: lock.Entry, report: diff.Report | None, today: datetime.date, explanation: str = ""
+) -> str:
     title = f"## {after.package_version} ({today.isoformat()})"
+    if explanation:
+        title += f"\n\n{explanation.strip()}"
     if after.sha256 == before.sha256:
         return f"{title}\n\nRegenerated from the same description ({after.commit[:7]}): generator changes only.\n"
     if report is None:
@@ -188,7 +186,7 @@ def _cache(content: bytes, cache_dir: Path) -> Path:
     return path
 
 
-def _entry(entries: dict[str, fetch.LockEntry], version: str, lock_path: Path) -> fetch.LockEntry:
+def _entry(entries: dict[str, lock.Entry], version: str, lock_path: Path) -> lock.Entry:
     if version not in entries:
         raise GeneratorError(f"API version {version!r} is not in the lock (known: {', '.join(entries)})", where=str(lock_path))
     return entries[version]
@@ -229,8 +227,8 @@ def output_sha256(spec_path: Path, api_version: str) -> str:
 
 def check(api_version: str, *, mirror: str | None = None, lock_path: Path | None = None, cache_dir: Path | None = None) -> list[str]:
     """Problems with one lock entry: not reproducible, or output that drifted from the recorded hash."""
-    lock_path, cache_dir = lock_path or fetch.LOCK_PATH, cache_dir or fetch.CACHE_DIR
-    entry = _entry(fetch.read_lock(lock_path), api_version, lock_path)
+    lock_path, cache_dir = lock_path or lock.PATH, cache_dir or fetch.CACHE_DIR
+    entry = _entry(lock.read(lock_path), api_version, lock_path)
     problems = []
     if not SHA_RE.match(entry.commit):
         problems.append(f"{api_version}: pinned to {entry.commit!r}, not a commit; run update-lock --commit SHA")
@@ -249,48 +247,3 @@ def check(api_version: str, *, mirror: str | None = None, lock_path: Path | None
             f"run `python -m generator update-lock --pinned --api-version {api_version}` to record it and bump the serial"
         )
     return problems
-
-
-# ---------------------------------------------------------------- writing the lock
-
-
-def write_lock(entries: dict[str, fetch.LockEntry], path: Path) -> None:
-    """Rewrite the lock, keeping its leading comment block."""
-    header = DEFAULT_HEADER
-    if path.is_file():
-        lines = path.read_text().splitlines(keepends=True)
-        kept = "".join(line for line in _leading_comments(lines))
-        header = kept or DEFAULT_HEADER
-    out = [header, "versions:\n"]
-    for version, e in entries.items():
-        out.append(f'  "{version}":\n')
-        fields = {"commit": e.commit, "path": e.path, "url": e.url, "sha256": e.sha256, "serial": e.serial}
-        if e.output_sha256:
-            fields["output_sha256"] = e.output_sha256
-        for key, value in fields.items():
-            out.append(f"    {key}: {_scalar(value)}\n")
-    text = "".join(out)
-    tmp = path.with_suffix(".part")
-    tmp.write_text(text)
-    if fetch.read_lock(tmp) != entries:  # the round trip must give back what we meant to write
-        tmp.unlink()
-        raise GeneratorError("the rewritten lock does not read back the same; left unchanged", where=str(path))
-    tmp.replace(path)
-
-
-def _leading_comments(lines: list[str]) -> list[str]:
-    kept = []
-    for line in lines:
-        if not line.startswith("#"):
-            break
-        kept.append(line)
-    return kept
-
-
-def _scalar(value: object) -> str:
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/:+-]*", text) and not re.fullmatch(r"[0-9.eE+-]+|true|false|null|yes|no|on|off", text, re.I):
-        return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

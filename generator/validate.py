@@ -1,4 +1,4 @@
-"""Stage 2: parse the description, apply our repairs (data in spec/overrides/), validate.
+"""Stage 2: parse the description and validate it (after generator/repairs.py fixed what it can).
 
 Validation runs after the repairs, so the only errors left are new upstream defects;
 each is reported with the JSON pointer of the offending node.
@@ -6,9 +6,6 @@ each is reported with the JSON pointer of the offending node.
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass
-from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,9 +15,9 @@ from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
+from . import openapi
 from .errors import GeneratorError
 
-OVERRIDES_DIR = Path(__file__).resolve().parent.parent / "spec" / "overrides"
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Intercom's descriptions are under 1 MB and 200k nodes; far bigger means the wrong file
 # or YAML aliases expanding exponentially ("billion laughs"), which would hang every stage.
@@ -28,12 +25,6 @@ MAX_BYTES = 20_000_000
 MAX_NODES = 2_000_000
 # They nest 17 deep; every later stage (validator, normalizer, model generator) recurses.
 MAX_DEPTH = 100
-
-
-@dataclass(frozen=True)
-class Repair:
-    reason: str
-    patch: list[dict[str, Any]]
 
 
 def load_yaml(content: bytes, where: str) -> dict[str, Any]:
@@ -88,65 +79,12 @@ def _resolve(doc: Any, ref: str) -> tuple[Any, tuple[str, ...]] | None:
     """The node a local `$ref` points at, with its path; None when it points nowhere."""
     if not ref.startswith("#/"):
         return None
-    node, parts = doc, tuple(_split(ref[1:]))
+    node, parts = doc, tuple(openapi.split(ref))
     for part in parts:
         if not isinstance(node, dict) or part not in node:
             return None
         node = node[part]
     return node, parts
-
-
-def load_repairs(api_version: str, overrides_dir: Path = OVERRIDES_DIR) -> list[Repair]:
-    path = overrides_dir / f"{api_version}.yaml"
-    if not path.is_file():
-        return []
-    try:
-        data = yaml.safe_load(path.read_text()) or {}
-        return [Repair(reason=" ".join(r["reason"].split()), patch=r["patch"]) for r in data.get("repairs") or []]
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
-        raise GeneratorError(f"cannot read the overrides file: {exc}", where=str(path)) from exc
-
-
-def apply_repairs(doc: dict[str, Any], repairs: list[Repair]) -> dict[str, Any]:
-    doc = copy.deepcopy(doc)
-    for repair in repairs:
-        for op in repair.patch:
-            _apply(doc, op, repair.reason)
-    return doc
-
-
-def _split(pointer: str) -> list[str]:
-    if not pointer.startswith("/"):
-        raise GeneratorError(f"bad JSON pointer {pointer!r} in overrides")
-    return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]
-
-
-def _apply(doc: Any, op: dict[str, Any], reason: str) -> None:
-    *parents, last = _split(op["path"])
-    node = doc
-    try:
-        for part in parents:
-            node = node[int(part)] if isinstance(node, list) else node[part]
-    except (KeyError, IndexError, ValueError) as exc:
-        raise GeneratorError(f"repair no longer applies ({reason}): missing parent", where=op["path"]) from exc
-    kind = op["op"]
-    if kind == "test":
-        actual = node[int(last)] if isinstance(node, list) else node.get(last)
-        if actual != op["value"]:
-            raise GeneratorError(
-                f"repair no longer applies ({reason}): expected {op['value']!r}, found {actual!r}", where=op["path"]
-            )
-    elif kind == "remove":
-        del node[int(last) if isinstance(node, list) else last]
-    elif kind == "add" and isinstance(node, list):
-        node.insert(len(node) if last == "-" else int(last), copy.deepcopy(op["value"]))
-    elif kind in ("add", "replace"):
-        if isinstance(node, list):
-            node[int(last)] = copy.deepcopy(op["value"])
-        else:
-            node[last] = copy.deepcopy(op["value"])
-    else:
-        raise GeneratorError(f"unknown patch op {kind!r} in overrides", where=op["path"])
 
 
 def _pointer(parts: Any) -> str:

@@ -8,7 +8,7 @@ import venv
 import zipfile
 from pathlib import Path
 
-from generator import fetch, pipeline
+from generator import fetch, lock, pipeline
 
 from .conftest import MIRROR, ROOT
 
@@ -17,7 +17,7 @@ def test_wheel_and_sdist_build_check_and_install(tmp_path: Path) -> None:
     package = tmp_path / "intercom-2.9"
     pipeline.generate(pipeline.from_lock("2.9", MIRROR), package)  # not generated/: other tests import it
     dist = tmp_path / "dist"
-    version = fetch.lock_entry("2.9").package_version
+    version = lock.entry("2.9").package_version
     built = subprocess.run(
         ["make", "-s", "package", "API_VERSION=2.9", f"PACKAGE_DIR={package}", f"DIST_DIR={dist}"],
         cwd=ROOT, capture_output=True, text=True, timeout=300,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import fetch
+from generator import fetch, lock
 from generator.errors import GeneratorError
 
 from .conftest import MIRROR
@@ -41,7 +41,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def test_lock_pins_every_version_to_the_upstream_commit() -> None:
-    entries = fetch.read_lock()
+    entries = lock.read()
     assert list(entries) == ["2.7", "2.8", "2.9", "2.10", "2.11", "2.12", "2.13", "2.14", "2.15"]
     for version, entry in entries.items():
         assert entry.url == (
@@ -53,7 +53,7 @@ def test_lock_pins_every_version_to_the_upstream_commit() -> None:
 
 
 def test_download_over_http_verifies_and_caches(mirror_server: str, tmp_path: Path) -> None:
-    entry = fetch.lock_entry("2.9")
+    entry = lock.entry("2.9")
     QuietHandler.requests.clear()
     path = fetch.fetch(entry, mirror=mirror_server, cache_dir=tmp_path)
     assert path == tmp_path / f"{entry.sha256}.yaml"
@@ -65,13 +65,13 @@ def test_download_over_http_verifies_and_caches(mirror_server: str, tmp_path: Pa
 
 
 def test_mirror_folder(tmp_path: Path) -> None:
-    entry = fetch.lock_entry("2.12")
+    entry = lock.entry("2.12")
     path = fetch.fetch(entry, mirror=MIRROR, cache_dir=tmp_path)
     assert fetch.sha256(path.read_bytes()) == entry.sha256
 
 
 def test_hash_mismatch_names_both_hashes_and_keeps_the_cache(mirror_server: str, tmp_path: Path) -> None:
-    good = fetch.lock_entry("2.9")
+    good = lock.entry("2.9")
     fetch.fetch(good, mirror=mirror_server, cache_dir=tmp_path)
     before = sorted(p.name for p in tmp_path.iterdir())
     wrong = replace(good, sha256="0" * 64)
@@ -83,7 +83,7 @@ def test_hash_mismatch_names_both_hashes_and_keeps_the_cache(mirror_server: str,
 
 
 def test_http_404_is_a_clear_error(mirror_server: str, tmp_path: Path) -> None:
-    entry = replace(fetch.lock_entry("2.9"), path="descriptions/9.9/api.intercom.io.yaml")
+    entry = replace(lock.entry("2.9"), path="descriptions/9.9/api.intercom.io.yaml")
     with pytest.raises(GeneratorError, match="HTTP 404") as err:
         fetch.fetch(entry, mirror=mirror_server, cache_dir=tmp_path)
     assert err.value.where == f"{mirror_server}/descriptions/9.9/api.intercom.io.yaml"
@@ -92,4 +92,4 @@ def test_http_404_is_a_clear_error(mirror_server: str, tmp_path: Path) -> None:
 
 def test_unknown_version_lists_the_known_ones() -> None:
     with pytest.raises(GeneratorError, match="'3.0' is not in the lock .*2.9"):
-        fetch.lock_entry("3.0")
+        lock.entry("3.0")

@@ -19,14 +19,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from generator import fetch
+from generator import fetch, lock
 from generator.errors import GeneratorError
 
 from .conftest import MIRROR
 
-ENTRY = fetch.lock_entry("2.9")
+ENTRY = lock.entry("2.9")
 GOOD = (Path(MIRROR) / ENTRY.path).read_bytes()
-OTHER = (Path(MIRROR) / fetch.lock_entry("2.8").path).read_bytes()
+OTHER = (Path(MIRROR) / lock.entry("2.8").path).read_bytes()
 HTML = b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
 
 Handler = Callable[[socket.socket, int], None]
@@ -157,12 +157,12 @@ def cache(tmp_path: Path) -> Iterator[Path]:
     """A cache holding another version's file; it must come out exactly as it went in."""
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / f"{fetch.lock_entry('2.8').sha256}.yaml").write_bytes(OTHER)
-    lock = hashlib.sha256(fetch.LOCK_PATH.read_bytes()).hexdigest()
+    (cache / f"{lock.entry('2.8').sha256}.yaml").write_bytes(OTHER)
+    pinned = hashlib.sha256(lock.PATH.read_bytes()).hexdigest()
     before = tree(cache)
     yield cache
     assert tree(cache) == before, "the cache changed"
-    assert hashlib.sha256(fetch.LOCK_PATH.read_bytes()).hexdigest() == lock, "the lock changed"
+    assert hashlib.sha256(lock.PATH.read_bytes()).hexdigest() == pinned, "the lock changed"
 
 
 # (fault, expected attempts, text in the message)
@@ -242,7 +242,7 @@ def test_cli_reports_a_download_fault_in_one_line(monkeypatch: pytest.MonkeyPatc
     from generator.__main__ import main
 
     entry = replace(ENTRY, sha256="1" * 64)  # never cached, so the server is asked
-    monkeypatch.setattr(fetch, "lock_entry", lambda version, path=fetch.LOCK_PATH: entry)
+    monkeypatch.setattr(lock, "entry", lambda version, path=lock.PATH: entry)
     with FaultServer(reply(500, b"boom")) as server:
         code = main(["fetch", "--api-version", "2.9", "--mirror", server.url])
     assert code == 1

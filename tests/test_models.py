@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 import intercom_sdk.types as types
-from generator import models
+from generator import fetch, lock, models
 from generator.errors import GeneratorError
 from generator.normalize import pascal
 from intercom_sdk._models import BaseModel
@@ -107,7 +107,7 @@ def test_a_reference_cycle_between_schemas_generates_an_importable_package(tmp_p
     from generator import fetch, pipeline
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    doc = yaml.load(fetch.fetch(fetch.lock_entry("2.9"), mirror=MIRROR).read_bytes(), Loader=loader)
+    doc = yaml.load(fetch.fetch(lock.entry("2.9"), mirror=MIRROR).read_bytes(), Loader=loader)
     schemas = doc["components"]["schemas"]
     schemas["ping"] = {"type": "object", "properties": {"pong": {"$ref": "#/components/schemas/pong"}}}
     schemas["pong"] = {"type": "object", "properties": {"ping": {"$ref": "#/components/schemas/ping"}, "n": {"type": "integer"}}}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import changelog, fetch, update
+from generator import changelog, fetch, lock, update
 from generator.__main__ import main
 from generator.errors import GeneratorError
 
@@ -63,15 +63,15 @@ def upstream(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 @pytest.fixture()
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """A private lock, cache and changelog folder; the defaults point at them too."""
-    lock = tmp_path / "lock.yaml"
-    shutil.copyfile(ROOT / "spec" / "lock.yaml", lock)
+    lock_file = tmp_path / "lock.yaml"
+    shutil.copyfile(ROOT / "spec" / "lock.yaml", lock_file)
     cache = tmp_path / "cache"
-    fetch.fetch(fetch.lock_entry("2.9", lock), mirror=MIRROR, cache_dir=cache)  # the pinned file, to diff against
+    fetch.fetch(lock.entry("2.9", lock_file), mirror=MIRROR, cache_dir=cache)  # the pinned file, to diff against
     notes = tmp_path / "changelog"
-    monkeypatch.setattr(fetch, "LOCK_PATH", lock)
+    monkeypatch.setattr(lock, "PATH", lock_file)
     monkeypatch.setattr(fetch, "CACHE_DIR", cache)
     monkeypatch.setattr(changelog, "CHANGELOG_DIR", notes)
-    return {"lock": lock, "cache": cache, "changelog": notes}
+    return {"lock": lock_file, "cache": cache, "changelog": notes}
 
 
 def _edit_upstream(folder: Path) -> None:
@@ -102,7 +102,7 @@ def test_check_update_changed(upstream: tuple[str, Path], workspace: dict[str, P
 
 
 def test_upstream_url_follows_the_ref() -> None:
-    entry = fetch.lock_entry("2.9")
+    entry = lock.entry("2.9")
     assert update.newest_source(entry, None, "develop") == (
         "https://raw.githubusercontent.com/intercom/Intercom-OpenAPI/develop/descriptions/2.9/api.intercom.io.yaml"
     )
@@ -121,16 +121,16 @@ def test_update_lock_moves_the_entry_bumps_the_serial_and_writes_the_changelog(
 ) -> None:
     url, folder = upstream
     header = workspace["lock"].read_text().split("versions:")[0]
-    before = fetch.read_lock(workspace["lock"])
+    before = lock.read(workspace["lock"])
     before["2.9"] = replace(before["2.9"], output_sha256=None)
-    update.write_lock(before, workspace["lock"])
+    lock.write(before, workspace["lock"])
     update.update_lock("2.9", mirror=url, pinned_only=True)  # a first recording keeps the serial
-    recorded = fetch.lock_entry("2.9", workspace["lock"])
+    recorded = lock.entry("2.9", workspace["lock"])
     assert recorded.serial == before["2.9"].serial and recorded.output_sha256
 
     _edit_upstream(folder)
     result = update.update_lock("2.9", mirror=url, today=datetime.date(2025, 1, 2))
-    after = fetch.read_lock(workspace["lock"])
+    after = lock.read(workspace["lock"])
     new_sha = fetch.sha256((folder / SPEC_PATH).read_bytes())
     assert after["2.9"].sha256 == new_sha and result.bumped
     assert after["2.9"].serial == recorded.serial + 1
@@ -160,9 +160,9 @@ def test_update_lock_cli_with_commit(upstream: tuple[str, Path], workspace: dict
     url, folder = upstream
     _edit_upstream(folder)
     assert main(["update-lock", "--api-version", "2.9", "--mirror", url, "--commit", COMMIT]) == 0
-    serial = fetch.read_lock(ROOT / "spec" / "lock.yaml")["2.9"].serial
+    serial = lock.read(ROOT / "spec" / "lock.yaml")["2.9"].serial
     assert f"serial bumped {serial} -> {serial + 1} [breaking]" in capsys.readouterr().out
-    entry = fetch.lock_entry("2.9", workspace["lock"])
+    entry = lock.entry("2.9", workspace["lock"])
     assert entry.url == f"https://raw.githubusercontent.com/intercom/Intercom-OpenAPI/{COMMIT}/{SPEC_PATH}"
     assert update.check("2.9", mirror=url) == []  # reproducible and the recorded output matches
 
@@ -170,14 +170,14 @@ def test_update_lock_cli_with_commit(upstream: tuple[str, Path], workspace: dict
 def test_drift_check(workspace: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     update.update_lock("2.9", mirror=MIRROR, pinned_only=True)
     assert main(["check", "--api-version", "2.9", "--mirror", MIRROR]) == 0
-    entries = fetch.read_lock(workspace["lock"])
+    entries = lock.read(workspace["lock"])
     entries["2.9"] = replace(entries["2.9"], output_sha256="0" * 64)
-    update.write_lock(entries, workspace["lock"])
+    lock.write(entries, workspace["lock"])
     assert main(["check", "--api-version", "2.9", "--mirror", MIRROR]) == 1
     err = capsys.readouterr().err
     assert "2.9: the generated output drifted (lock output_sha256 000000000000" in err
     entries["2.9"] = replace(entries["2.9"], output_sha256=None)
-    update.write_lock(entries, workspace["lock"])
+    lock.write(entries, workspace["lock"])
     assert any("no output_sha256 recorded" in p for p in update.check("2.9", mirror=MIRROR))
 
 
@@ -198,10 +198,10 @@ def test_tree_sha256(tmp_path: Path) -> None:
 def test_write_lock_round_trips_awkward_values(tmp_path: Path) -> None:
     path = tmp_path / "lock.yaml"
     path.write_text("# my header\n# second line\nversions: {}\n")
-    entry = fetch.LockEntry("2.9", "1234567" + "0" * 33, "descriptions/2.9/a b.yaml", "https://x/y", "1e5" + "0" * 61, 3, None)
-    update.write_lock({"2.9": entry}, path)
+    entry = lock.Entry("2.9", "1234567" + "0" * 33, "descriptions/2.9/a b.yaml", "https://x/y", "1e5" + "0" * 61, 3, None)
+    lock.write({"2.9": entry}, path)
     assert path.read_text().startswith("# my header\n# second line\nversions:\n")
-    assert fetch.read_lock(path) == {"2.9": entry}
+    assert lock.read(path) == {"2.9": entry}
 
 
 def test_changelog_sections_are_newest_first(tmp_path: Path) -> None:

@@ -96,13 +96,17 @@ def test_regenerate_runs_on_schedule_and_opens_a_labelled_pull_request() -> None
     assert wf["permissions"] == {"contents": "write", "pull-requests": "write"}
     job = wf["jobs"]["regenerate"]
     scripts = "\n".join(s.get("run", "") for s in steps(job))
-    for command in ("generator check-update", "--against-lock --fail-on-breaking", "generator update-lock", "make test", "make contract", "make check"):
+    for command in ("generator check-update", "--against-lock --fail-on-breaking", "generator update-lock", "generator add-release",
+                    "make typecheck", "make test", "make contract", "make check"):
         assert command in scripts, command
+    # New releases found by check-update become package lines; the body lists repairs and warnings.
+    assert "': NEW release'" in scripts and "^(repaired|not needed|warning|    at )" in scripts
     [pr] = [s for s in steps(job) if str(s.get("uses", "")).startswith("peter-evans/create-pull-request@")]
     assert pr["uses"].split("@")[1].startswith("v")  # a pinned major, not a branch
     assert "'breaking'" in pr["with"]["labels"] and "steps.diff.outputs.breaking" in pr["with"]["labels"]
     assert pr["with"]["body-path"] == "pr-body.trimmed.md"
-    assert "spec/lock.yaml" in pr["with"]["add-paths"]
+    for path in ("spec/lock.yaml", "spec/changelog/*.md", "spec/restored-schemas.yaml", "tests/snapshots/*.txt"):
+        assert path in pr["with"]["add-paths"], path
 
 
 def test_ci_runs_tests_and_the_drift_check() -> None:

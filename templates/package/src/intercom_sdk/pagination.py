@@ -37,7 +37,7 @@ _M = TypeVar("_M")
 _I = TypeVar("_I")
 
 PagingStyle = Literal[
-    "cursor_query", "cursor_body", "page_number", "scroll", "next_url"
+    "cursor_query", "cursor_body", "page_number", "pages", "scroll", "next_url"
 ]
 
 
@@ -53,6 +53,8 @@ class Paging:
       ``pagination.starting_after`` (search endpoints);
     * ``page_number``: ``pages.page`` / ``pages.total_pages``, next request sends
       ``page=<page + 1>``;
+    * ``pages``: lists that take both: the ``pages.next.starting_after`` cursor
+      when the page carries one, else ``page=<page + 1>`` up to ``pages.total_pages``;
     * ``scroll``: ``scroll_param`` sent back as a query parameter until a page
       comes back empty;
     * ``next_url``: ``pages.next`` is the URL of the next page.
@@ -85,6 +87,10 @@ def _dig(obj: object, *names: str) -> object:
             return None
         obj = _field(obj, name)
     return obj
+
+
+def _is_cursor(value: object) -> bool:
+    return isinstance(value, str) and bool(value)
 
 
 def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
@@ -171,6 +177,10 @@ class _BasePage(Generic[_M, _I]):
             token = _dig(self._options.body, "pagination", "starting_after")
         elif style == "page_number":
             token = _dig(self.page, "pages", "page")
+        elif style == "pages":
+            token = self._options.query.get("starting_after") or _dig(
+                self.page, "pages", "page"
+            )
         elif style == "next_url":
             token = str(self._response.request.url)
         return frozenset() if token is None else frozenset({str(token)})
@@ -195,7 +205,15 @@ class _BasePage(Generic[_M, _I]):
                     "starting_after": cursor,
                 }
                 options = dataclasses.replace(options, body=body)
-        elif style == "page_number":
+        elif style == "pages" and _is_cursor(
+            cursor := _dig(self.page, "pages", "next", "starting_after")
+        ):
+            token = str(cursor)
+            query = {k: v for k, v in options.query.items() if k != "page"}
+            options = dataclasses.replace(
+                options, query={**query, "starting_after": token}
+            )
+        elif style in ("page_number", "pages"):
             current = _dig(self.page, "pages", "page")
             total = _dig(self.page, "pages", "total_pages")
             if (
@@ -205,9 +223,8 @@ class _BasePage(Generic[_M, _I]):
             ):
                 return None
             token = str(current + 1)
-            options = dataclasses.replace(
-                options, query={**options.query, "page": current + 1}
-            )
+            query = {k: v for k, v in options.query.items() if k != "starting_after"}
+            options = dataclasses.replace(options, query={**query, "page": current + 1})
         elif style == "scroll":
             param = _dig(self.page, "scroll_param")
             if not self.data or not isinstance(param, str) or not param:
