@@ -115,6 +115,13 @@ def success(spec: dict[str, Any], op: dict[str, Any]) -> tuple[int, str | None, 
     return int(status), media, example
 
 
+def response_schema(spec: dict[str, Any], op: dict[str, Any]) -> Any:
+    """The JSON schema of the first 2xx response, or None when it has no JSON content."""
+    status = next(s for s in op["responses"] if str(s).startswith("2"))
+    content = deref(spec, op["responses"][status]).get("content") or {}
+    return content.get("application/json", {}).get("schema")
+
+
 def is_constraint_only(member: Any) -> bool:
     """A oneOf/anyOf member that only says which properties are required (no shape of its own)."""
     shape = {
@@ -204,11 +211,19 @@ class Sampler:
         if kind is None and ("properties" in shape or "additionalProperties" in shape):
             kind = "object"
         if kind == "string":
-            return f"v-{path}"
-        if kind == "integer":
-            return 1000 + n
-        if kind == "number":
-            return 1000 + n + 0.5
+            text = f"v-{path}"
+            if len(text) > shape.get("maxLength", len(text)):
+                text = f"v{n}-{path}"[: shape["maxLength"]]
+            return text.ljust(shape.get("minLength", 0), "x")
+        if kind in ("integer", "number"):
+            low, high = shape.get("minimum", 1), shape.get("maximum")
+            if high is None or 1000 + n <= high:
+                number = 1000 + n
+            else:  # a bounded parameter such as per_page (at most 150)
+                number = low + n % (high - low + 1)
+            if kind == "number":
+                return number + (0.25 if high is None or number < high else 0.0)
+            return number
         if kind == "boolean":
             default = shape.get("default")
             return (not default) if isinstance(default, bool) else n % 2 == 0
