@@ -124,10 +124,8 @@ def plan(
         where, name = param["in"], param["name"]
         value = sampler.value(param.get("schema", {}), f"{where}.{name}")
         if where == "path":
-            if isinstance(value, str):
-                value = (
-                    value.replace("-", " ") + "/1"
-                )  # needs percent-encoding: "v path.id/1"
+            if isinstance(value, str):  # one that needs percent-encoding: "v path.id/1"
+                value = value.replace("-", " ") + "/1"
             call.path = call.path.replace(
                 "{" + name + "}", urllib.parse.quote(str(value), safe="")
             )
@@ -145,11 +143,12 @@ def plan(
         values.update({("body", key): value for key, value in call.body.items()})
 
     by_wire = {(a.location, a.wire): a for a in block.arguments}
+    positional: dict[str, Any] = {}
     for (where, name), value in values.items():
         argument = by_wire.get((where, name))
         if argument is not None:
             if argument.name in block.positional:
-                call.args.append((block.positional.index(argument.name), value))
+                positional[argument.name] = value
             else:
                 call.kwargs[argument.name] = value
         elif where == "header" and name.lower() in CLIENT_HEADERS:
@@ -158,7 +157,7 @@ def plan(
             call.problems.append(
                 f"the description's {where} parameter {name!r} has no argument"
             )
-    call.args = [value for _, value in sorted(call.args, key=lambda pair: pair[0])]
+    call.args = [positional[name] for name in block.positional if name in positional]
     return call, sampler.unions
 
 
