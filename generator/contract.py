@@ -61,7 +61,7 @@ class Case:
 @dataclass(frozen=True)
 class Arguments:
     """The values of one realistic call: positional path parameters, keyword arguments (body
-    fields by their Python names, unknown body fields in `extra_body`)."""
+    fields by their Python names; example fields the schema does not declare are left out)."""
 
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
@@ -84,9 +84,12 @@ def arguments(op: ir.Operation, api: ir.Api) -> Arguments:
         body, note, defect = request_body(op, api)
         names = {p.wire_name: p.py_name for p in op.body_params}
         kwargs.update({names[k]: v for k, v in body.items() if k in names})
-        extra = {k: v for k, v in body.items() if k not in names}
-        if extra:
-            kwargs["extra_body"] = extra
+        # Example fields the request schema does not declare are left out: the contract
+        # suite refuses undeclared keys (the generated conftest's DeclaredKeys).
+        undeclared = [k for k in body if k not in names]
+        if undeclared:
+            body = {k: v for k, v in body.items() if k in names}
+            note += f" Left out: {', '.join(undeclared)} (not in the request schema)."
     return Arguments(args, kwargs, body, note, defect)
 
 
