@@ -148,8 +148,9 @@ def request_body(op: ir.Operation, api: ir.Api) -> tuple[dict[str, Any], str, st
     """The body to send, a note saying where it comes from, and why no valid body could be
     built ("" when it could: then Prism must accept it)."""
     validator = _validator(api.spec, op)
+    schema = _body_schema(api.spec, op)
     for ex in op.request_examples:
-        if not isinstance(ex.value, dict):
+        if not isinstance(ex.value, dict) or not _properties_typed(api.spec, schema, ex.value):
             continue
         if validator.is_valid(ex.value):
             return ex.value, f'Body: request example "{ex.name}".', ""
@@ -157,8 +158,9 @@ def request_body(op: ir.Operation, api: ir.Api) -> tuple[dict[str, Any], str, st
         if fixed is not None:
             where = ", ".join(changed)
             return fixed, f'Body: request example "{ex.name}", with {where} coerced to the declared schema.', ""
-    body = sample(api.spec, _body_schema(api.spec, op))
-    body = body if isinstance(body, dict) else {}
+    built = [sample(api.spec, s) for s in _alternatives(api.spec, schema)]
+    valid = [b for b in built if isinstance(b, dict) and validator.is_valid(b) and _properties_typed(api.spec, schema, b)]
+    body = valid[0] if valid else built[0] if isinstance(built[0], dict) else {}
     why = "whose request examples all contradict it" if op.request_examples else "which has no request example"
     note = f"Body: built from the request schema, {why}."
     examples = [ex.value for ex in op.request_examples if isinstance(ex.value, dict)]
@@ -172,6 +174,37 @@ def request_body(op: ir.Operation, api: ir.Api) -> tuple[dict[str, Any], str, st
             problems = sorted({_describe(e) for e in validator.iter_errors(candidate)}) + problems
         found += [p for p in problems if p not in found]
     return body, note, "no request body satisfies the schema: " + "; ".join(found[:4])
+
+
+def _alternatives(spec: dict[str, Any], schema: Any) -> list[Any]:
+    """The schema, then each of its oneOf/anyOf members merged with what surrounds it: a body
+    built from the first member may match several members (refused by oneOf), another may not."""
+    schema = _resolve(spec, schema) or {}
+    around = {k: v for k, v in schema.items() if k not in ("oneOf", "anyOf")}
+    members = schema.get("oneOf") or schema.get("anyOf") or []
+    merged = []
+    for member in members:
+        member = _resolve(spec, member) or {}
+        props = {**around.get("properties", {}), **member.get("properties", {})}
+        required = [*around.get("required", []), *member.get("required", [])]
+        merged.append({**around, **{k: v for k, v in member.items() if k not in ("properties", "required")}, "properties": props, "required": required})
+    return [schema, *merged]
+
+
+def _properties_typed(spec: dict[str, Any], schema: Any, body: dict[str, Any]) -> bool:
+    """Every property of the body has a type one of its declarations gives it (the SDK's
+    signature merges a union's members; a catch-all member that declares nothing must not
+    make a wrongly typed property acceptable)."""
+    declared: dict[str, list[Any]] = {}
+    stack = [schema]
+    while stack:
+        node = _resolve(spec, stack.pop()) or {}
+        for name, prop in (node.get("properties") or {}).items():
+            declared.setdefault(name, []).append(prop)
+        stack += [*node.get("allOf", []), *node.get("oneOf", []), *node.get("anyOf", [])]
+    return all(
+        any(_valid(spec, _resolve(spec, d) or {}, value) for d in declared[name]) for name, value in body.items() if name in declared
+    )
 
 
 def _describe(error: ValidationError) -> str:

@@ -149,7 +149,8 @@ class Schemas:
             return self.type_expr(node["allOf"][0])
         for key in ("oneOf", "anyOf"):
             if key in node:
-                return " | ".join(dict.fromkeys(self.type_expr(m) for m in node[key]))
+                members = list(dict.fromkeys(self.type_expr(m) for m in node[key]))
+                return "Any" if "Any" in members else " | ".join(members)
         if "enum" in node:
             return "Literal[" + ", ".join(repr(v) for v in node["enum"]) + "]"
         kind = node.get("type")
@@ -186,8 +187,14 @@ class Schemas:
         return merged, required & set(merged)
 
 
+TYPING_KEYS = {"$ref", "type", "properties", "items", "enum", "allOf", "oneOf", "anyOf", "additionalProperties"}
+DOC_KEYS = {"title", "description", "example", "examples", "externalDocs"}
+
+
 def _constraint_only(member: Any) -> bool:
-    return isinstance(member, dict) and not ({"$ref", "type", "properties", "items", "enum", "allOf", "oneOf", "anyOf"} & member.keys())
+    """A union member that only adds constraints ("one of these is required"), typing nothing; a
+    member with no keywords at all ("other type") is not one: it accepts anything."""
+    return isinstance(member, dict) and not (TYPING_KEYS & member.keys()) and bool(member.keys() - DOC_KEYS)
 
 
 def _member_name(member: dict[str, Any]) -> str:

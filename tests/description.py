@@ -135,7 +135,13 @@ def is_constraint_only(member: Any) -> bool:
         "anyOf",
         "additionalProperties",
     }
-    return isinstance(member, dict) and not (shape & member.keys())
+    documentation = {"title", "description", "example", "examples", "externalDocs"}
+    # A member with no keywords at all ("other type") accepts anything: it is no constraint.
+    return (
+        isinstance(member, dict)
+        and not (shape & member.keys())
+        and bool(member.keys() - documentation)
+    )
 
 
 def nullable(schema: Any) -> bool:
