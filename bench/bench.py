@@ -102,14 +102,16 @@ STAGES = r'''
 import json, sys, tempfile, time
 from pathlib import Path
 t0 = time.perf_counter()
-from generator import format, models, normalize, pipeline, render, validate
+from generator import pipeline
+from generator.pipeline import format, models, normalize, render, repairs, validate
 out, source, t = {"imports": time.perf_counter() - t0}, pipeline.from_lock("2.9"), time.perf_counter()
 def lap(name):
     global t
     now = time.perf_counter(); out[name] = now - t; t = now
 doc = validate.load_yaml(source.path.read_bytes(), source.where); lap("load YAML")
-repairs = validate.load_repairs("2.9"); doc = validate.apply_repairs(doc, repairs); validate.validate(doc, source.where); lap("validate (openapi-spec-validator)")
-api = normalize.normalize(doc, package_version="2.9.0", repairs=[r.reason for r in repairs]); lap("normalize")
+doc, outcomes = repairs.apply(doc, "2.9"); lap("repairs (rules)")
+validate.validate(doc, source.where); lap("validate (openapi-spec-validator)")
+api = normalize.normalize(doc, api_version="2.9", package_version="2.9.0", repairs=[o.line() for o in outcomes]); lap("normalize")
 source_code = models.render_models(api); lap("models (datamodel-code-generator)")
 files = render.render(api, source_code, Path(tempfile.mkdtemp())); lap("render (jinja)")
 for path in files: format._format(path.read_text())

@@ -7,10 +7,12 @@ import sys
 import time
 from pathlib import Path
 
-from . import fetch, lock, pipeline
+from .pipeline import fetch
+
+from . import lock, pipeline
 from .errors import GeneratorError
 
-# Commands defined here; the release commands (generator/commands.py) import the spec
+# Commands defined here; the release commands (generator/release/commands.py) import the spec
 # validator and the differ, which a no-op `generate` should not wait for.
 OWN_COMMANDS = ("generate", "fetch")
 
@@ -30,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     fetch_cmd.add_argument("--api-version", default="2.9")
     fetch_cmd.add_argument("--mirror")
     if not argv or argv[0] not in OWN_COMMANDS:
-        from . import commands as release_commands
+        from .release import commands as release_commands
 
         release_commands.add_parsers(commands)
     args = parser.parse_args(argv)

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import yaml
 
+from . import paths
 from .errors import GeneratorError
 
-PATH = Path(__file__).resolve().parent.parent / "spec" / "lock.yaml"
+PATH = paths.LOCK
 DEFAULT_HEADER = """\
 # Pinned Intercom OpenAPI descriptions, one entry per API release.
 # `python -m generator generate` downloads `url` (or the same `path` from INTERCOM_SPEC_MIRROR)

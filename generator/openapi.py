@@ -44,6 +44,33 @@ def lookup(doc: Any, ref: str) -> Any:
     return node
 
 
+def target(doc: Any, ref: str) -> tuple[Any, tuple[str, ...]] | None:
+    """The node a local `$ref` points at with its path (mappings only), or None."""
+    node, parts = doc, tuple(split(ref))
+    if not parts:
+        return None
+    for part in parts:
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node, parts
+
+
+def refs(node: Any) -> list[str]:
+    """Every `$ref` string below `node` (iteratively: descriptions nest deep)."""
+    found: list[str] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("$ref"), str):
+                found.append(item["$ref"])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
 def deref(doc: Any, node: Any, *, schemas: bool = True, limit: int = 50) -> Any:
     """Follow `$ref`s until a node without one (None when one points nowhere). With
     schemas=False a reference to a component schema is kept as it is."""

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from . import paths
 from .errors import GeneratorError
 
-RELEASES_PATH = Path(__file__).resolve().parent.parent / "spec" / "releases.yaml"
+RELEASES_PATH = paths.SPEC / "releases.yaml"
 RELEASE = re.compile(r"^\d+\.\d+$")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.normalize import class_name, identifier
+from generator.naming import class_name, identifier
 
 __all__ = ["class_name", "field_name", "request_class_name", "response_class_name"]
 

@@ -369,7 +369,7 @@ def test_declared_keys_compose_unions_with_the_properties_beside_them(
         assert expected in refusal(keys, violation, "PUT", "/things", body), body
 
 
-# -- generator/contract.py: how the generated tests pick their arguments ----------------------
+# -- generator/contract/__init__.py: how the generated tests pick their arguments ----------------------
 
 
 def validator(schema: dict[str, Any]) -> Any:

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import diff
+from generator.release import diff
 from generator.__main__ import main
-from generator.diff import Change, Report
+from generator.release.diff import Change, Report
 
 from .conftest import MIRROR
 

@@ -8,7 +8,9 @@ import venv
 import zipfile
 from pathlib import Path
 
-from generator import fetch, lock, pipeline
+from generator.pipeline import fetch
+
+from generator import lock, pipeline
 
 from .conftest import MIRROR, ROOT
 

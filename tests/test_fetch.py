@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import fetch, lock
+from generator.pipeline import fetch
+
+from generator import lock
 from generator.errors import GeneratorError
 
 from .conftest import MIRROR

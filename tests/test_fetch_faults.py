@@ -19,7 +19,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from generator import fetch, lock
+from generator.pipeline import fetch
+
+from generator import lock
 from generator.errors import GeneratorError
 
 from .conftest import MIRROR

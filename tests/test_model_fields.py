@@ -7,7 +7,7 @@ Expectations come from the repaired description beside the package
 fields without notice), so a property declared under the wrong name would still parse at run
 time; only this test sees that `contact.email` no longer type-checks.
 
-The type rule (generator/normalize.py and datamodel-code-generator as the generator
+The type rule (generator/pipeline/normalize.py and datamodel-code-generator as the generator
 configures them):
 
 - string -> str (also with format uri, uuid or email: the API's values break pydantic's

@@ -14,9 +14,10 @@ import pytest
 import yaml
 
 import intercom_sdk.types as types
-from generator import fetch, lock, models
+from generator.pipeline import fetch, models
+from generator import lock
 from generator.errors import GeneratorError
-from generator.normalize import pascal
+from generator.naming import pascal
 from intercom_sdk._models import BaseModel
 
 from .conftest import MIRROR
@@ -104,7 +105,8 @@ def test_split_modules_import_only_what_they_use() -> None:
 
 
 def test_a_reference_cycle_between_schemas_generates_an_importable_package(tmp_path: Path) -> None:
-    from generator import fetch, pipeline
+    from generator.pipeline import fetch
+    from generator import pipeline
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     doc = yaml.load(fetch.fetch(lock.entry("2.9"), mirror=MIRROR).read_bytes(), Loader=loader)

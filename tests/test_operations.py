@@ -145,7 +145,7 @@ def test_public_surface_matches_the_reviewed_snapshot(api29: Any) -> None:
     """Renaming or retyping a public method or argument is a breaking change: it must show up here
     and be reviewed. Regenerate the snapshot with UPDATE_SNAPSHOTS=1 after deciding a change is right.
     """
-    from generator import surface
+    from generator.release import surface
 
     text = surface.text(api29)
     import os

@@ -12,7 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import fetch, lock, pipeline, surface
+from generator.pipeline import fetch
+
+from generator import lock, pipeline
+
+from generator.release import surface
 from generator.errors import GeneratorError
 
 from .conftest import MIRROR, ROOT
@@ -74,7 +78,7 @@ def test_every_python_file_is_black_formatted(first_output: Path) -> None:
     """Rendered files go through black; copied runtime files must already be black-clean."""
     import black
 
-    from generator import format
+    from generator.pipeline import format
 
     files = sorted(first_output.rglob("*.py"))
     assert len(files) > 30

@@ -22,7 +22,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import lock, releases, surface, update
+from generator import lock
+
+from generator.release import releases, surface, update
 
 from .conftest import MIRROR, ROOT
 

@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import lock, openapi, pipeline, repairs, validate
+from generator import lock, openapi, pipeline
+
+from generator.pipeline import repairs, validate
 from generator.errors import GeneratorError
 
 from .conftest import MIRROR

@@ -1,7 +1,7 @@
 """Every request the SDK sends for the 108 operations of 2.9 is valid against the repaired
 description, checked in-process with openapi-core (tests/spec_validation.py) over
 httpx.MockTransport. Arguments are the realistic ones the contract tests use
-(generator/contract.py: the spec's examples, coerced to the schema where they contradict it,
+(generator/contract/__init__.py: the spec's examples, coerced to the schema where they contradict it,
 or built from the schema)."""
 
 from __future__ import annotations

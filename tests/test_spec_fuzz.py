@@ -34,8 +34,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import format as fmt
-from generator import normalize, pipeline, repairs, validate
+from generator.pipeline import format as fmt
+from generator.pipeline import normalize, repairs, validate
+from generator import pipeline
 from generator.errors import GeneratorError
 
 from .conftest import MIRROR, ROOT

@@ -14,7 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import changelog, fetch, lock, update
+from generator.release import changelog, update
+
+from generator.pipeline import fetch
+
+from generator import lock, paths
 from generator.__main__ import main
 from generator.errors import GeneratorError
 
@@ -184,15 +188,19 @@ def test_drift_check(workspace: dict[str, Path], capsys: pytest.CaptureFixture[s
 def test_tree_sha256(tmp_path: Path) -> None:
     (tmp_path / "src" / "__pycache__").mkdir(parents=True)
     (tmp_path / "src" / "a.py").write_text("a = 1\n")
-    first = update.tree_sha256(tmp_path)
+    def tree_sha256(root: Path) -> str:  # as output_sha256 hashes a generated package
+        return paths.tree_sha256(root, leave_out=update.UNHASHED)
+
+    first = tree_sha256(tmp_path)
     (tmp_path / "src" / "__pycache__" / "a.pyc").write_bytes(b"x")
     (tmp_path / "CHANGELOG.md").write_text("# anything\n")
-    assert update.tree_sha256(tmp_path) == first
+    assert tree_sha256(tmp_path) == first
+    assert paths.tree_sha256(tmp_path) != first, "the changelog counts unless left out"
     (tmp_path / "src" / "a.py").write_text("a = 2\n")
-    assert update.tree_sha256(tmp_path) != first
+    assert tree_sha256(tmp_path) != first
     (tmp_path / "src" / "a.py").write_text("a = 1\n")
     (tmp_path / "src" / "a.py").rename(tmp_path / "src" / "b.py")
-    assert update.tree_sha256(tmp_path) != first
+    assert tree_sha256(tmp_path) != first
 
 
 def test_write_lock_round_trips_awkward_values(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ import httpx
 import pytest
 
 import intercom_sdk
-from generator import surface
+from generator.release import surface
 from tests import description
 from tests.description import Sampler
 

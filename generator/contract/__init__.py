@@ -19,9 +19,9 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 from openapi_schema_validator import OAS30Validator
 
-from . import ir
-from .naming import identifier
-from .normalize import _constraint_only
+from .. import ir, openapi
+from ..naming import identifier
+from ..pipeline.normalize import _constraint_only
 
 # The exception the SDK raises for each status (see _exceptions.py), for error-path tests.
 STATUS_ERRORS = {
@@ -119,7 +119,7 @@ def errors(op: ir.Operation, spec: dict[str, Any]) -> tuple[tuple[str, str], ...
     """The 4xx/5xx statuses the operation declares that Prism can be asked for, with the SDK
     exception each should raise. Left out: statuses whose only media types the request's
     required Accept header excludes (Prism then answers the success response instead)."""
-    responses = _resolve_pointer(spec, op.pointer).get("responses", {})
+    responses = openapi.lookup(spec, op.pointer).get("responses", {})
     accept = _required_accept(spec, op)
     out = []
     for status, _ in op.errors:
@@ -284,7 +284,7 @@ def _declared_params(spec: dict[str, Any], op: ir.Operation) -> dict[tuple[str, 
     out = {}
     for p in found:
         while "$ref" in p:
-            p = _resolve_pointer(spec, p["$ref"])
+            p = openapi.lookup(spec, p["$ref"])
         out[(p["in"], p["name"])] = p
     return out
 
@@ -378,22 +378,11 @@ def _valid(spec: dict[str, Any], schema: dict[str, Any], value: Any) -> bool:
 
 
 def _resolve(spec: dict[str, Any], node: Any) -> Any:
-    for _ in range(50):
-        if not (isinstance(node, dict) and "$ref" in node):
-            return node
-        node = _resolve_pointer(spec, node["$ref"])
-    raise ValueError("$ref cycle")
-
-
-def _resolve_pointer(spec: dict[str, Any], ref: str) -> Any:
-    node: Any = spec
-    for part in ref.lstrip("#/").split("/"):
-        node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node
+    return openapi.deref(spec, node)
 
 
 def _body_schema(spec: dict[str, Any], op: ir.Operation) -> dict[str, Any]:
-    operation = _resolve_pointer(spec, op.pointer)
+    operation = openapi.lookup(spec, op.pointer)
     body = _resolve(spec, operation["requestBody"])
     return body["content"]["application/json"].get("schema", {})  # type: ignore[no-any-return]
 

@@ -16,10 +16,11 @@ import black
 from black.mode import Mode, TargetVersion
 from black.parsing import InvalidInput
 
-from .errors import GeneratorError
+from .. import paths
+from ..errors import GeneratorError
 
 MODE = Mode(target_versions={TargetVersion.PY310})
-CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "format"
+CACHE_DIR = paths.CACHE / "format"
 
 
 def format_files(paths: list[Path], cache_dir: Path = CACHE_DIR) -> None:

@@ -19,11 +19,12 @@ from typing import Any
 
 import yaml
 
-from . import openapi
-from .openapi import as_dict, as_list
-from .errors import GeneratorError
+from .. import paths
+from .. import openapi
+from ..openapi import as_dict, as_list
+from ..errors import GeneratorError
 
-SPEC_DIR = Path(__file__).resolve().parent.parent / "spec"
+SPEC_DIR = paths.SPEC
 UUID_LENGTH = 36
 PAGING_STYLES = ("page", "per_page", "starting_after", "scroll_param")
 
@@ -113,7 +114,7 @@ def restore_deleted_schemas(doc: dict[str, Any], data: Data) -> list[str]:
         return []  # no components/schemas mapping to restore into: validation reports it
     out: list[str] = []
     while True:
-        missing = sorted({ref for ref in _refs(doc) if ref.startswith(openapi.SCHEMAS) and openapi.lookup(doc, ref) is None})
+        missing = sorted({ref for ref in openapi.refs(doc) if ref.startswith(openapi.SCHEMAS) and openapi.lookup(doc, ref) is None})
         restorable = [ref for ref in missing if openapi.split(ref)[-1] in data.restored_schemas and len(openapi.split(ref)) == 3]
         if not restorable:
             return out
@@ -122,20 +123,6 @@ def restore_deleted_schemas(doc: dict[str, Any], data: Data) -> list[str]:
             entry = data.restored_schemas[name]
             schemas[name] = copy.deepcopy(entry["schema"])
             out.append(f"#/components/schemas/{openapi.escape(name)} (as published in {entry['from']})")
-
-
-def _refs(node: Any) -> list[str]:
-    found: list[str] = []
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if isinstance(item.get("$ref"), str):
-                found.append(item["$ref"])
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
 
 
 def templated_path_parameters(doc: dict[str, Any], data: Data) -> list[str]:

@@ -17,14 +17,15 @@ from typing import Any
 
 import yaml
 
-from . import repairs, validate
-from .errors import GeneratorError
-from .naming import Naming, operation_key, path_arguments
+from .. import paths
+from .. import openapi
+from ..pipeline import repairs, validate
+from ..errors import GeneratorError
+from ..naming import Naming, operation_key, path_arguments
 
 LEVELS = ("breaking", "non-breaking", "doc-only")
-METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 DOC_KEYS = ("description", "summary", "example", "examples", "title", "externalDocs")
-NAMING_PATH = Path(__file__).resolve().parent.parent / "spec" / "naming.yaml"
+NAMING_PATH = paths.SPEC / "naming.yaml"
 SCHEMA_PREFIX = "#/components/schemas/"
 
 # kind -> (level when the schema is read from requests, level when it is read from responses)
@@ -525,15 +526,10 @@ class _Differ:
     def flat(doc: dict[str, Any], schema: Any) -> dict[str, dict[str, Any]]:
         return flatten(schema, (doc.get("components") or {}).get("schemas") or {})
 
-    def _deref(self, doc: dict[str, Any], node: Any) -> Any:
-        for _ in range(10):  # components/parameters|requestBodies|responses may chain
-            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str) and not node["$ref"].startswith(SCHEMA_PREFIX)):
-                return node
-            target: Any = doc
-            for part in node["$ref"].lstrip("#/").split("/"):
-                target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
-            node = target
-        return node
+    @staticmethod
+    def _deref(doc: dict[str, Any], node: Any) -> Any:
+        """Through components/parameters, requestBodies and responses; a schema reference stays."""
+        return openapi.deref(doc, node, schemas=False)
 
 
 def _opid(op: dict[str, Any]) -> str:
@@ -542,14 +538,10 @@ def _opid(op: dict[str, Any]) -> str:
 
 def _operations(doc: dict[str, Any]) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
     ops = {}
-    for path, item in (doc.get("paths") or {}).items():
-        if not isinstance(item, dict):
-            continue
-        for method in METHODS:
-            if isinstance(item.get(method), dict):
-                op = dict(item[method])
-                op["parameters"] = [*(item.get("parameters") or []), *(op.get("parameters") or [])]
-                ops[(method.upper(), _template(path))] = (path, op)
+    for path, method, item, operation in openapi.operations(doc):
+        op = dict(operation)
+        op["parameters"] = [*openapi.as_list(item.get("parameters")), *openapi.as_list(op.get("parameters"))]
+        ops[(method.upper(), _template(path))] = (path, op)
     return ops
 
 
@@ -575,22 +567,13 @@ def _usage(doc: dict[str, Any]) -> dict[str, set[str]]:
 
 
 def _refs(node: Any, doc: dict[str, Any], depth: int = 0) -> set[str]:
+    """The component schemas `node` references, through references to other components."""
     found: set[str] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-                found.add(_ref_name(ref))
-            elif isinstance(ref, str) and ref.startswith("#/components/") and depth < 10:
-                target: Any = doc
-                for part in ref[2:].split("/"):
-                    target = target.get(part, {}) if isinstance(target, dict) else {}
-                found |= _refs(target, doc, depth + 1)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+    for ref in openapi.refs(node):
+        if ref.startswith(SCHEMA_PREFIX):
+            found.add(_ref_name(ref))
+        elif ref.startswith("#/components/") and depth < 10:
+            found |= _refs(openapi.lookup(doc, ref), doc, depth + 1)
     return found
 
 

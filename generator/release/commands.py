@@ -7,8 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import diff, fetch, lock, releases, update, validate
-from .errors import GeneratorError
+from . import diff, releases, update
+
+from ..pipeline import fetch, validate
+
+from .. import lock
+from ..errors import GeneratorError
 
 EXIT_CHANGED = 10  # check-update: some description moved upstream
 EXIT_BREAKING = 2  # diff --fail-on-breaking
@@ -120,7 +124,7 @@ def _diff(args: argparse.Namespace) -> int:
             raise GeneratorError("--against-lock takes --api-version V and no file arguments")
         entry = lock.entry(args.api_version, lock.PATH)
         old = fetch.fetch(entry, mirror=args.mirror)
-        source = update.newest_source(entry, update.mirror_or_env(args.mirror), args.ref)
+        source = update.newest_source(entry, fetch.choose_mirror(args.mirror), args.ref)
         new_doc = validate.load_yaml(fetch.read_source(source), source)
         report = diff.diff_docs(diff.load(old), new_doc, old_label=f"lock {entry.commit[:7]}", new_label=source)
     else:

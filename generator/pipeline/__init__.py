@@ -17,15 +17,18 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import fetch, lock
-from .errors import GeneratorError
+from .. import paths
+from . import fetch
+
+from .. import lock
+from ..errors import GeneratorError
 
 if TYPE_CHECKING:
-    from . import ir
+    from .. import ir
 
-ROOT = Path(__file__).resolve().parent.parent
-GENERATED = ROOT / "generated"
-STAMPS = ROOT / ".cache" / "stamps"
+ROOT = paths.ROOT
+GENERATED = paths.GENERATED
+STAMPS = paths.CACHE / "stamps"
 # Everything besides the description that decides the output.
 INPUT_DIRS = (ROOT / "generator", ROOT / "templates", ROOT / "spec")
 TOOLS = ("black", "datamodel-code-generator", "jinja2", "pyyaml", "openapi-spec-validator")
@@ -65,7 +68,8 @@ class Report:
 
 def build_api(source: Source) -> ir.Api:
     # Imported here so that a skipped (no-op) run does not pay for them.
-    from . import normalize, repairs, validate, versions
+    from . import normalize, repairs, validate
+    from .. import versions
 
     try:
         content = source.path.read_bytes()
@@ -110,7 +114,7 @@ def generate(source: Source, out: Path | None = None, *, reuse: bool = True) -> 
         str(out), api.api_version, api.package_version, len(api.operations), len(api.models), api.repairs, api.warnings
     )
     _stamp(out).parent.mkdir(parents=True, exist_ok=True)
-    _stamp(out).write_text(json.dumps({"inputs": key, "output": tree_digest(out), "report": asdict(report)}))
+    _stamp(out).write_text(json.dumps({"inputs": key, "output": paths.tree_sha256(out), "report": asdict(report)}))
     return report
 
 
@@ -123,19 +127,9 @@ def fingerprint(source: Source) -> str:
     except OSError:
         digest.update(b"unreadable")  # build_api will report it
     for folder in INPUT_DIRS:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+        digest.update(f"{folder.relative_to(ROOT)}={paths.tree_sha256(folder)}".encode())
     for tool in TOOLS:
         digest.update(f"{tool}={metadata.version(tool)}".encode())
-    return digest.hexdigest()
-
-
-def tree_digest(root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and ".mypy_cache" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -148,7 +142,7 @@ def _reusable(out: Path, key: str) -> Report | None:
         stamp = json.loads(_stamp(out).read_text())
     except (OSError, ValueError):
         return None
-    if stamp.get("inputs") != key or not out.is_dir() or stamp.get("output") != tree_digest(out):
+    if stamp.get("inputs") != key or not out.is_dir() or stamp.get("output") != paths.tree_sha256(out):
         return None
     return Report(**{**stamp["report"], "reused": True})
 

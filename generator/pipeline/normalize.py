@@ -12,9 +12,10 @@ from typing import Any
 
 import yaml
 
-from . import ir
-from .errors import GeneratorError
-from .naming import (  # noqa: F401  (words, snake, singular: re-exported for the other stages)
+from .. import paths
+from .. import ir, openapi
+from ..errors import GeneratorError
+from ..naming import (  # noqa: F401  (words, snake, singular: re-exported for the other stages)
     Collision,
     Naming,
     class_name,
@@ -28,8 +29,7 @@ from .naming import (  # noqa: F401  (words, snake, singular: re-exported for th
     words,
 )
 
-SPEC_DIR = Path(__file__).resolve().parent.parent / "spec"
-METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
+SPEC_DIR = paths.SPEC
 # Formats whose pydantic types would reject what Intercom really sends (Unix seconds in
 # integer date-time, relative paths in uri, Mongo ids in uuid): keep the plain JSON type.
 PLAIN_FORMATS = {("integer", "date-time"), ("integer", "timestamp"), ("string", "uri"), ("string", "uuid"), ("string", "email")}
@@ -213,25 +213,12 @@ class Normalizer:
         self.collisions: list[Collision] = []
 
     def deref(self, node: Any) -> Any:
-        """Follow a `$ref` into components/parameters, responses or requestBodies."""
-        seen = 0
-        while isinstance(node, dict) and "$ref" in node and not node["$ref"].startswith("#/components/schemas/"):
-            parts = node["$ref"].lstrip("#/").split("/")
-            target: Any = self.spec
-            for part in parts:
-                target = target.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
-            if target is None or seen > 20:
-                raise GeneratorError(f"dangling $ref {node['$ref']!r}", where=node["$ref"])
-            node, seen = target, seen + 1
-        return node
+        """Follow a `$ref` into components/parameters, responses or requestBodies (validation
+        has found every reference resolvable)."""
+        return openapi.deref(self.spec, node, schemas=False)
 
     def operations(self) -> list[ir.Operation]:
-        ops = []
-        for path, item in self.spec.get("paths", {}).items():
-            for method in METHODS:
-                if method in item:
-                    ops.append(self.operation(path, method, item))
-        return ops
+        return [self.operation(path, method, item) for path, method, item, _ in openapi.operations(self.spec)]
 
     def operation(self, path: str, method: str, item: dict[str, Any]) -> ir.Operation:
         op = item[method]
@@ -433,7 +420,7 @@ def _examples(media: dict[str, Any]) -> list[tuple[str, Any]]:
 def normalize(
     spec: dict[str, Any], *, api_version: str, package_version: str, repairs: list[str], data: dict[str, Any] | None = None
 ) -> ir.Api:
-    from .versions import intercom_version
+    from ..versions import intercom_version
 
     norm = Normalizer(spec, data or load_data())
     ops = norm.operations()

@@ -15,8 +15,8 @@ from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
-from . import openapi
-from .errors import GeneratorError
+from .. import openapi
+from ..errors import GeneratorError
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Intercom's descriptions are under 1 MB and 200k nodes; far bigger means the wrong file
@@ -75,20 +75,8 @@ def _nodes(doc: Any) -> Iterator[tuple[Any, tuple[Any, ...]]]:
             stack.extend((node[i], path + (i,)) for i in reversed(range(len(node))))
 
 
-def _resolve(doc: Any, ref: str) -> tuple[Any, tuple[str, ...]] | None:
-    """The node a local `$ref` points at, with its path; None when it points nowhere."""
-    if not ref.startswith("#/"):
-        return None
-    node, parts = doc, tuple(openapi.split(ref))
-    for part in parts:
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node, parts
-
-
 def _pointer(parts: Any) -> str:
-    return "#/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    return openapi.pointer(*parts)
 
 
 def validate(doc: dict[str, Any], where: str) -> None:
@@ -125,7 +113,7 @@ def _through_refs(doc: dict[str, Any], parts: tuple[Any, ...]) -> tuple[Any, ...
     for part in parts:
         ref = node.get("$ref") if isinstance(node, dict) and part not in node else None
         if isinstance(ref, str) and ref.startswith("#/"):
-            found = _resolve(doc, ref)
+            found = openapi.target(doc, ref)
             if found is None:
                 return parts
             node, out = found[0], list(found[1])
@@ -194,7 +182,7 @@ def _find_ref_cycle(doc: dict[str, Any]) -> tuple[str, list[str]] | None:
                 return _pointer(at), [*trail[trail.index(current):], current]
             if current in done:
                 continue
-            found = _resolve(doc, current)
+            found = openapi.target(doc, current)
             trail.append(current)
             if found is None:
                 continue
@@ -216,6 +204,6 @@ def _deepest(error: ValidationError) -> ValidationError:
 def _find_dangling_ref(doc: dict[str, Any]) -> tuple[str, str] | None:
     for node, path in _nodes(doc):
         ref = node.get("$ref") if isinstance(node, dict) else None
-        if isinstance(ref, str) and _resolve(doc, ref) is None:
+        if isinstance(ref, str) and openapi.target(doc, ref) is None:
             return _pointer(path + ("$ref",)), ref
     return None

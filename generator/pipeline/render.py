@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 import yaml
 
-from . import changelog, contract, ir
-from .text import intro, wrap
+from .. import paths
+from ..release import changelog
+
+from .. import contract, ir
+from ..text import intro, wrap
 
 if TYPE_CHECKING:
     from . import models
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = paths.TEMPLATES
 PACKAGE = TEMPLATES / "package"
 IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-CHANGELOG_DIR = Path(__file__).resolve().parent.parent / "spec" / "changelog"
+from .. import paths
+
+CHANGELOG_DIR = paths.CHANGELOGS
 
 
 def header(api_version: str) -> str:
@@ -38,25 +40,4 @@ def add_section(api_version: str, section: str, changelog_dir: Path = CHANGELOG_
     text = head.rstrip("\n") + "\n\n" + body + ("\n" + rest if rest else "")
     changelog_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    return path
-
-
-def seed(api_version: str, history: list[tuple[str, Path]], changelog_dir: Path = CHANGELOG_DIR) -> Path:
-    """Write the first section from upstream revisions before the first release, oldest first.
-
-    `history` pairs a label (a short commit) with a file; each neighbouring pair is diffed.
-    """
-    from . import diff  # diff imports the validator; keep `changelog_markdown` light for the render step
-
-    newest = history[-1][0]
-    parts = [
-        f"## {api_version}.0\n\nFirst release of this line, generated from the description at {newest}. "
-        "Upstream changed that description before the release; the SDK has only ever seen the last state:\n"
-    ]
-    for (old_label, old), (new_label, new) in zip(history, history[1:]):
-        report = diff.diff_docs(diff.load(old), diff.load(new), old_label=old_label, new_label=new_label)
-        parts.append(report.markdown(title=f"Upstream {old_label} → {new_label}", level=3))
-    path = changelog_dir / f"{api_version}.md"
-    changelog_dir.mkdir(parents=True, exist_ok=True)
-    path.write_text(header(api_version) + "\n" + "\n".join(parts), encoding="utf-8")
     return path

@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import httpx
-from . import lock
-from .errors import GeneratorError
+from .. import paths
+from .. import lock
+from ..errors import GeneratorError
 
-ROOT = Path(__file__).resolve().parent.parent
-CACHE_DIR = ROOT / ".cache" / "specs"
+CACHE_DIR = paths.CACHE / "specs"
 MIRROR_ENV = "INTERCOM_SPEC_MIRROR"
 # Module settings, so that tests (tests/test_fetch_faults.py) can make them small.
 ATTEMPTS = 3
@@ -25,6 +25,11 @@ TIMEOUT = httpx.Timeout(30.0, connect=5.0)  # per connect / read: a stalled serv
 DEADLINE = 300.0  # seconds for one whole response: a server dripping bytes never trips TIMEOUT
 BACKOFF = 0.2  # seconds before the 2nd attempt, doubling after
 MAX_BYTES = 20_000_000  # the descriptions are under 1 MB
+
+
+def choose_mirror(given: str | None) -> str | None:
+    """The mirror to read from: the one given, else $INTERCOM_SPEC_MIRROR, else none (upstream)."""
+    return given if given is not None else os.environ.get(MIRROR_ENV) or None
 
 
 def source_for(entry: lock.Entry, mirror: str | None) -> str:
@@ -90,7 +95,7 @@ def fetch(entry: lock.Entry, *, mirror: str | None = None, cache_dir: Path = CAC
     cached = cache_dir / f"{entry.sha256}.yaml"
     if cached.is_file() and sha256(cached.read_bytes()) == entry.sha256:
         return cached
-    source = source_for(entry, mirror if mirror is not None else os.environ.get(MIRROR_ENV))
+    source = source_for(entry, choose_mirror(mirror))
     content = read_source(source)
     actual = sha256(content)
     if actual != entry.sha256:

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import ir
+from .. import ir
 
-HEADER = "# Public surface of intercom-sdk {version}: one block per method (generator/surface.py).\n"
+HEADER = "# Public surface of intercom-sdk {version}: one block per method (generator/release/surface.py).\n"
 CALL = re.compile(r"^client\.(?P<dotted>[\w.]+)\((?P<args>[\w, ]*)\) -> (?P<returns>.+?)  (?P<method>[A-Z]+) (?P<path>\S+)  (?P<operation_id>.+)$")
 ARG = re.compile(r"^    (?P<name>\w+) <- (?P<location>path|query|header|body) (?P<wire>\S+)(?P<required> \(required\))?: (?P<type>.+)$")
 
@@ -47,7 +47,7 @@ class Method:
 
 def text(api: ir.Api) -> str:
     """The snapshot of an API."""
-    from .render import return_type
+    from ..pipeline.render import return_type
 
     out = [HEADER.format(version=api.api_version)]
     for op in sorted(api.operations, key=lambda o: o.dotted_name):

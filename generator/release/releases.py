@@ -20,12 +20,17 @@ from typing import Any
 import httpx
 import yaml
 
-from . import changelog, diff, fetch, lock, openapi, pipeline, surface, update, validate, versions
-from .errors import GeneratorError
+from .. import paths
+from . import changelog, diff, surface, update
 
-ROOT = Path(__file__).resolve().parent.parent
-SNAPSHOTS = ROOT / "tests" / "snapshots"
-RESTORED = ROOT / "spec" / "restored-schemas.yaml"
+from ..pipeline import fetch, validate
+
+from .. import lock, openapi, pipeline, versions
+from ..errors import GeneratorError
+
+ROOT = paths.ROOT
+SNAPSHOTS = paths.SNAPSHOTS
+RESTORED = paths.SPEC / "restored-schemas.yaml"
 FILE_NAME = "api.intercom.io.yaml"
 
 
@@ -55,7 +60,7 @@ class Published:
 
 def published(mirror: str | None = None, ref: str | None = None) -> list[str]:
     """The folders under descriptions/ upstream (or in the mirror) that hold a description."""
-    mirror = update.mirror_or_env(mirror)
+    mirror = fetch.choose_mirror(mirror)
     if mirror and not mirror.startswith(("http://", "https://")):
         folder = Path(mirror) / "descriptions"
         if not folder.is_dir():
@@ -120,7 +125,7 @@ def add_release(
     entries = lock.read()
     if api_version in entries:
         raise GeneratorError(f"API {api_version} is already in the lock", where=str(lock.PATH))
-    mirror = update.mirror_or_env(mirror)
+    mirror = fetch.choose_mirror(mirror)
     path = f"descriptions/{api_version}/{FILE_NAME}"
     source = fetch.source_for(lock.Entry(api_version, "", path, "", "", 0), mirror) if mirror else f"{update.RAW_BASE}/{update.ref_from_env(ref)}/{path}"
     content = fetch.read_source(source)
@@ -164,7 +169,7 @@ def add_release(
 def _restorable(doc: dict[str, Any], earlier: list[lock.Entry], mirror: str | None) -> dict[str, dict[str, Any]]:
     """Schemas the description references but does not define, and that spec/restored-schemas.yaml
     lacks: the definition of the newest earlier release that has one (its own references too)."""
-    from .repairs import Data
+    from ..pipeline.repairs import Data
 
     known = Data.load().restored_schemas
     found: dict[str, dict[str, Any]] = {}
@@ -185,10 +190,8 @@ def _restorable(doc: dict[str, Any], earlier: list[lock.Entry], mirror: str | No
 
 
 def _dangling(doc: dict[str, Any], known: dict[str, Any]) -> set[str]:
-    from .repairs import _refs
-
     defined = (doc.get("components") or {}).get("schemas") or {}
-    names = {openapi.split(r)[-1] for r in _refs(doc) if r.startswith(openapi.SCHEMAS) and len(openapi.split(r)) == 3}
+    names = {openapi.split(r)[-1] for r in openapi.refs(doc) if r.startswith(openapi.SCHEMAS) and len(openapi.split(r)) == 3}
     return {n for n in names if n not in defined and n not in known}
 
 

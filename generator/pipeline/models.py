@@ -30,10 +30,10 @@ from datamodel_code_generator import (  # type: ignore[attr-defined]  # re-expor
     generate,
 )
 
-from . import ir
-from .errors import GeneratorError
-from .naming import identifier, words
-from .text import intro, wrap
+from .. import ir
+from ..errors import GeneratorError
+from ..naming import identifier, words
+from ..text import intro, wrap
 
 BASE_CLASS = "intercom_sdk._models.BaseModel"
 # `alias=` would make type checkers (dataclass_transform) expect the JSON name, which

@@ -19,8 +19,12 @@ from pathlib import Path
 
 import httpx
 
-from . import changelog, diff, fetch, lock, pipeline, validate
-from .errors import GeneratorError
+from . import changelog, diff
+
+from ..pipeline import fetch, validate
+
+from .. import lock, paths, pipeline
+from ..errors import GeneratorError
 
 RAW_BASE = "https://raw.githubusercontent.com/intercom/Intercom-OpenAPI"
 API_BASE = "https://api.github.com/repos/intercom/Intercom-OpenAPI"
@@ -71,10 +75,6 @@ def newest_source(entry: lock.Entry, mirror: str | None, ref: str | None = None)
     return f"{RAW_BASE}/{ref_from_env(ref)}/{entry.path}"
 
 
-def mirror_or_env(mirror: str | None) -> str | None:
-    return mirror if mirror is not None else os.environ.get(fetch.MIRROR_ENV) or None
-
-
 def check_updates(
     versions: list[str] | None = None, *, mirror: str | None = None, ref: str | None = None, lock_path: Path | None = None
 ) -> list[Status]:
@@ -83,7 +83,7 @@ def check_updates(
     out = []
     for version in versions or list(entries):
         entry = _entry(entries, version, lock_path)
-        source = newest_source(entry, mirror_or_env(mirror), ref)
+        source = newest_source(entry, fetch.choose_mirror(mirror), ref)
         out.append(Status(version, entry.sha256, fetch.sha256(fetch.read_source(source)), source))
     return out
 
@@ -119,7 +119,7 @@ def update_lock(
     changelog_dir = changelog_dir or changelog.CHANGELOG_DIR
     entries = lock.read(lock_path)
     before = _entry(entries, api_version, lock_path)
-    mirror = mirror_or_env(mirror)
+    mirror = fetch.choose_mirror(mirror)
     explanation, note = note, ""
     if pinned_only:
         new_path, after = fetch.fetch(before, mirror=mirror, cache_dir=cache_dir), before
@@ -195,21 +195,6 @@ def _entry(entries: dict[str, lock.Entry], version: str, lock_path: Path) -> loc
 # ---------------------------------------------------------------- output hash and drift check
 
 
-def tree_sha256(root: Path) -> str:
-    """sha256 over sorted relative paths and file bytes; caches and the changelog left out."""
-    digest = hashlib.sha256()
-    files = sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.relative_to(root).as_posix() not in UNHASHED
-    )
-    for path in files:
-        rel = path.relative_to(root).as_posix().encode()
-        data = path.read_bytes()
-        digest.update(b"%d:%s\0%d:" % (len(rel), rel, len(data)))
-        digest.update(data)
-    return digest.hexdigest()
-
-
 def output_sha256(spec_path: Path, api_version: str) -> str:
     """Hash of the package generated from spec_path, built with the fixed version `<api>.0`.
 
@@ -220,7 +205,7 @@ def output_sha256(spec_path: Path, api_version: str) -> str:
     try:
         source = pipeline.Source(spec_path, str(spec_path), api_version, f"{api_version}.0")
         pipeline.generate(source, scratch / "out")
-        return tree_sha256(scratch / "out")
+        return paths.tree_sha256(scratch / "out", leave_out=UNHASHED)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -235,7 +220,7 @@ def check(api_version: str, *, mirror: str | None = None, lock_path: Path | None
     if entry.url != f"{RAW_BASE}/{entry.commit}/{entry.path}":
         problems.append(f"{api_version}: url {entry.url} does not match commit and path")
     try:
-        path = fetch.fetch(entry, mirror=mirror_or_env(mirror), cache_dir=cache_dir)
+        path = fetch.fetch(entry, mirror=fetch.choose_mirror(mirror), cache_dir=cache_dir)
     except GeneratorError as exc:
         return problems + [f"{api_version}: {exc}"]
     actual = output_sha256(path, api_version)
