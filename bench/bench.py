@@ -113,8 +113,9 @@ doc, outcomes = repairs.apply(doc, "2.9"); lap("repairs (rules)")
 validate.validate(doc, source.where); lap("validate (openapi-spec-validator)")
 api = normalize.normalize(doc, api_version="2.9", package_version="2.9.0", repairs=[o.line() for o in outcomes]); lap("normalize")
 source_code = models.render_models(api); lap("models (datamodel-code-generator)")
-files = render.render(api, source_code, Path(tempfile.mkdtemp())); lap("render (jinja)")
-for path in files: format._format(path.read_text())
+from generator import contract
+files = render.render(api, source_code, Path(tempfile.mkdtemp()), files={}, filters=contract.FILTERS); lap("render (jinja)")
+for path in files: format._format((path.read_text(), path.suffix == ".pyi"))
 lap("black, serial CPU")
 print(json.dumps(out))
 '''

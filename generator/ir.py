@@ -1,7 +1,8 @@
 """The intermediate representation between the OpenAPI description and the templates.
 
-normalize.py builds it; render.py and the templates only read it. Everything a
-template needs is precomputed here (Python names, type expressions, paths).
+The normalize stage builds it; the render stage and the templates only read it. It holds data,
+never Python source: a type is a `TypeRef` that renders its own annotation, its value at run
+time and the names it needs, as openapi-python-client's property protocol does.
 """
 
 from __future__ import annotations
@@ -10,6 +11,85 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Location = Literal["path", "query", "header", "body"]
+Kind = Literal["builtin", "model", "list", "dict", "union", "literal", "any", "none"]
+# Resource classes have methods named `list`, which shadow the builtin inside the class body.
+SHADOWED = {"list": "List", "dict": "Dict"}
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A Python type an argument takes or a method returns."""
+
+    kind: Kind
+    name: str = ""  # builtin: str, int, float, bool, bytes; model: the class name
+    args: tuple[TypeRef, ...] = ()  # list: (item,); dict: (value,); union: its members
+    values: tuple[Any, ...] = ()  # literal: the allowed values
+
+    @classmethod
+    def union(cls, members: list[TypeRef]) -> TypeRef:
+        """Members flattened and deduplicated; Any absorbs the rest, one member is itself."""
+        flat: list[TypeRef] = []
+        for member in members:
+            for inner in member.args if member.kind == "union" else (member,):
+                if inner not in flat:
+                    flat.append(inner)
+        if any(m.kind == "any" for m in flat):
+            return ANY
+        return flat[0] if len(flat) == 1 else cls("union", args=tuple(flat))
+
+    def nullable(self) -> TypeRef:
+        return self if self.kind == "any" else TypeRef.union([self, NONE])
+
+    def annotation(self, models: str = "", shadowed: bool = False) -> str:
+        """`list[Contact] | None`; `models` prefixes class names (`types.`), `shadowed` writes
+        `List`/`Dict` for use inside resource classes."""
+        if self.kind == "builtin":
+            return self.name
+        if self.kind == "model":
+            return models + self.name
+        if self.kind in ("list", "dict"):
+            outer = SHADOWED[self.kind] if shadowed else self.kind
+            inner = [a.annotation(models, shadowed) for a in self.args]
+            return f"{outer}[{', '.join(['str', *inner] if self.kind == 'dict' else inner)}]"
+        if self.kind == "union":
+            return " | ".join(a.annotation(models, shadowed) for a in self.args)
+        if self.kind == "literal":
+            return "Literal[" + ", ".join(repr(v) for v in self.values) + "]"
+        return "Any" if self.kind == "any" else "None"
+
+    def runtime(self, models: str = "") -> str:
+        """The type as a value, for `cast_to=`/`item=`. A class or a generic alias is a `type[...]`
+        to mypy as it is; a union or a Literal is cast to one."""
+        if self.kind == "none":
+            return "type(None)"
+        value = self.annotation(models, shadowed=True)
+        return f'cast("type[{value}]", {value})' if self.needs_cast else value
+
+    @property
+    def needs_cast(self) -> bool:
+        return self.contains("union") or self.contains("literal")
+
+    def contains(self, kind: Kind) -> bool:
+        return self.kind == kind or any(a.contains(kind) for a in self.args)
+
+    def models(self) -> set[str]:
+        """The model classes the type names."""
+        return ({self.name} if self.kind == "model" else set()).union(*(a.models() for a in self.args))
+
+    def typing_names(self, runtime: bool = False) -> set[str]:
+        """What the annotation (and, with `runtime`, the value) needs from `typing`."""
+        names = {"Any"} if self.kind == "any" else {"Literal"} if self.kind == "literal" else set()
+        if self.kind in SHADOWED:
+            names.add(SHADOWED[self.kind])
+        if runtime and self.needs_cast:
+            names.add("cast")
+        return names.union(*(a.typing_names() for a in self.args))
+
+
+ANY = TypeRef("any")
+NONE = TypeRef("none")
+BYTES = TypeRef("builtin", "bytes")
+STR = TypeRef("builtin", "str")
 
 
 @dataclass(frozen=True)
@@ -17,16 +97,16 @@ class Param:
     wire_name: str  # as sent: path placeholder, query key, header name or JSON property
     py_name: str  # keyword argument name in the generated method
     location: Location
-    type: str  # Python type expression, e.g. "str", "list[Tag]", "ContactLocation | None"
+    type: TypeRef
     required: bool
     description: str = ""
 
 
 @dataclass(frozen=True)
 class Paging:
-    style: str  # cursor_query | cursor_body | page_number | scroll | next_url
+    style: str  # cursor_query | cursor_body | page_number | pages | scroll | next_url
     items: str  # response field holding the list
-    item_type: str  # Python type of one item
+    item: TypeRef  # one item
 
 
 @dataclass(frozen=True)
@@ -49,16 +129,18 @@ class Operation:
     deprecated: bool
     params: list[Param]
     has_body: bool  # sends a JSON body (possibly empty)
-    body_model: str | None  # model class of the request body, if any
-    response_type: str  # "None", "bytes" or a type expression
-    response_model: str | None  # model class parsed from the success response
+    response: TypeRef  # what the success response parses into (NONE: no content)
     success_status: str
     accept: str | None  # Accept header for operations that do not answer JSON
     paging: Paging | None
     errors: list[tuple[str, str]]  # (status, description)
-    tags: list[str]
     request_examples: list[Example] = field(default_factory=list)
     response_examples: list[Example] = field(default_factory=list)
+
+    @property
+    def response_model(self) -> str | None:
+        """The model class the response parses into, if it is one."""
+        return self.response.name if self.response.kind == "model" else None
 
     @property
     def path_params(self) -> list[Param]:
@@ -77,14 +159,6 @@ class Operation:
         return [p for p in self.params if p.location == "body"]
 
     @property
-    def path_expr(self) -> str:
-        """The request path as a Python expression, e.g. f"/contacts/{path_param(contact_id)}"."""
-        path = self.path
-        for p in self.path_params:
-            path = path.replace("{" + p.wire_name + "}", "{path_param(" + p.py_name + ")}")
-        return f'f"{path}"' if self.path_params else f'"{path}"'
-
-    @property
     def dotted_name(self) -> str:
         return ".".join((*self.resource, self.name))
 
@@ -93,7 +167,6 @@ class Operation:
 class Resource:
     path: tuple[str, ...]  # ("contacts", "tags")
     class_name: str  # "ContactsTags" (templates add Resource/Async prefixes)
-    module: str  # "contacts" for top-level resources; children share their root's module
     operations: list[Operation] = field(default_factory=list)
     children: list[Resource] = field(default_factory=list)
 
@@ -114,7 +187,6 @@ class Api:
     intercom_version: str  # what the client sends as Intercom-Version (spec/releases.yaml maps Preview -> Unstable)
     package_version: str
     title: str
-    description: str
     regions: dict[str, str]
     resources: list[Resource]  # top-level resources, sorted
     operations: list[Operation]  # all, in spec order

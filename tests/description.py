@@ -122,6 +122,60 @@ def response_schema(spec: dict[str, Any], op: dict[str, Any]) -> Any:
     return content.get("application/json", {}).get("schema")
 
 
+def refs_below(node: Any) -> set[str]:
+    """The component schemas named anywhere below `node`."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("$ref"), str) and item["$ref"].startswith("#/components/schemas/"):
+                found.add(item["$ref"].rsplit("/", 1)[-1])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def closure(spec: dict[str, Any], keys: set[str]) -> set[str]:
+    """`keys` and every component schema they reference, directly or not."""
+    schemas = spec["components"]["schemas"]
+    found: set[str] = set()
+    todo = list(keys)
+    while todo:
+        key = todo.pop()
+        if key not in found and key in schemas:
+            found.add(key)
+            todo += refs_below(schemas[key])
+    return found
+
+
+def body_only_schemas(spec: dict[str, Any]) -> set[str]:
+    """Component schemas only ever sent as a whole request body (or as a member of one): the SDK
+    has no class for them, their properties are the method's keyword arguments. A schema a
+    response, a parameter or a body property names, or that no operation uses, has a class."""
+    bodies: set[str] = set()
+    used: set[str] = set()
+    for method, path, op, item in operations(spec):
+        used |= refs_below(response_schema(spec, op))
+        used |= refs_below([p.get("schema") for p in parameters(spec, op, item)])
+        body = request_schema(spec, op)
+        stack = [body]
+        while stack:  # the body and its composition members: their properties are arguments
+            node = stack.pop()
+            key = ref_key(node)
+            if key is not None:
+                bodies.add(key)
+                node = spec["components"]["schemas"].get(key, {})
+            if isinstance(node, dict):
+                used |= refs_below(node.get("properties", {}))
+                used |= refs_below(node.get("additionalProperties"))
+                stack += [m for word in COMPOSITION for m in node.get(word, [])]
+    everything = set(spec["components"]["schemas"])
+    unused = everything - closure(spec, used | bodies)
+    return everything - closure(spec, used | unused)
+
+
 def is_constraint_only(member: Any) -> bool:
     """A oneOf/anyOf member that only says which properties are required (no shape of its own)."""
     shape = {

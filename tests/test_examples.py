@@ -1,151 +1,94 @@
-"""Request examples round-trip through the SDK's request-body models.
+"""Every request example of the 2.9 description, passed to its method as keyword arguments, is
+sent as exactly that JSON body, on the sync and the async client.
 
-Every request example of the 2.9 description either passes through its operation's body
-model unchanged (`model_validate`, then `model_dump(mode="json", by_alias=True,
-exclude_unset=True)` gives the same JSON), or is listed in
-tests/data/contradicting-examples-2.9.yaml with the JSON path where it contradicts the
-schema and why. Exactly the listed (operation, example, path, error) entries must fail:
-a model that accepts a listed contradiction, rejects anything else, or changes a value
-fails this test. Response examples are checked in test_models.py.
-
-Regenerate the list with UPDATE_SNAPSHOTS=1 after reviewing a change (reasons are kept).
+The example's top-level keys become the method's keyword arguments by the reviewed surface
+snapshot (tests/snapshots/surface-2.9.txt); keys the method does not declare travel in
+`extra_body`. Nested objects are passed as plain dicts. Path parameters come from the path
+(values that need percent-encoding). The SDK neither drops nor renames a key nor changes a
+value on the way: the realistic counterpart of tests/test_wire.py's synthetic values. The
+description's examples of a refused request that leave out a required property are refused by
+the SDK before anything is sent.
 """
 
 from __future__ import annotations
 
-import os
+import functools
+import json
 from pathlib import Path
 from typing import Any
 
-import pydantic
-import yaml
+import httpx
+import pytest
 
-import intercom_sdk.types as types
+import intercom_sdk
+from generator.release import surface
+from tests import description
 
-DATA = Path(__file__).parent / "data" / "contradicting-examples-2.9.yaml"
-Key = tuple[str, str, str, str]  # operationId, example name, JSON path, error kind
-
-
-def json_path(value: Any, loc: tuple[Any, ...], error: str) -> tuple[str, list[str]]:
-    """The JSON path that a pydantic error location points at, and the union branches
-    (model names, which are not keys of the data) it went through."""
-    parts: list[str] = []
-    branches: list[str] = []
-    for i, item in enumerate(loc):
-        last = i == len(loc) - 1
-        if isinstance(value, dict) and item in value:
-            value = value[item]
-            parts.append(str(item))
-        elif isinstance(value, list) and isinstance(item, int) and item < len(value):
-            value = value[item]
-            parts.append(str(item))
-        elif last and error == "missing":
-            parts.append(str(item))
-        else:
-            branches.append(str(item))
-    return ".".join(parts) or "(body)", branches
+SPEC = description.load()
+METHODS = surface.parse((Path(__file__).parent / "snapshots" / "surface-2.9.txt").read_text())
 
 
-def _kind(error: dict[str, Any]) -> str:
-    return str(error["type"])
+def examples() -> list[tuple[str, str, surface.Method, Any]]:
+    """(test id, operationId, method, example body) for every request example."""
+    by_route = {(m.http_method, m.path): m for m in METHODS.values()}
+    out = []
+    for http, path, op, _ in description.operations(SPEC):
+        body = description.deref(SPEC, op.get("requestBody"))
+        media = (body or {}).get("content", {}).get("application/json", {})
+        found = [(n, description.deref(SPEC, e).get("value")) for n, e in (media.get("examples") or {}).items()]
+        found += [("example", media["example"])] if "example" in media else []
+        for name, value in found:
+            if isinstance(value, dict):
+                out.append((f"{op['operationId']}-{name}", op["operationId"], by_route[(http, path)], value))
+    return out
 
 
-def validation_failures(value: Any, exc: pydantic.ValidationError) -> list[tuple[str, str]]:
-    """(path, error kind) of the union branch that came closest: the one whose literal
-    (discriminating) fields matched, then the one with the fewest errors."""
-    by_branch: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-    for error in exc.errors():
-        path, branches = json_path(value, tuple(error["loc"]), _kind(error))
-        by_branch.setdefault(tuple(branches), []).append((path, _kind(error)))
-    return sorted(min(by_branch.values(), key=lambda errs: (sum(k == "literal_error" for _, k in errs), len(errs))))
+EXAMPLES = examples()
 
 
-def differences(sent: Any, kept: Any, path: str = "") -> list[str]:
-    if isinstance(sent, dict) and isinstance(kept, dict):
-        out = [f"{path}.{k}".lstrip(".") for k in sent.keys() ^ kept.keys()]
-        for k in sent.keys() & kept.keys():
-            out += differences(sent[k], kept[k], f"{path}.{k}")
-        return out
-    if isinstance(sent, list) and isinstance(kept, list) and len(sent) == len(kept):
-        return [d for i, pair in enumerate(zip(sent, kept)) for d in differences(*pair, f"{path}.{i}")]
-    same = sent == kept and type(sent) is type(kept)
-    return [] if same else [path.lstrip(".") or "(body)"]
+def call(method: surface.Method, example: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+    names = {a.wire: a.name for a in method.arguments if a.location == "body"}
+    args = [f"v {a.name}/1" for a in method.arguments if a.location == "path"]
+    kwargs = {names[k]: v for k, v in example.items() if k in names}
+    extra = {k: v for k, v in example.items() if k not in names}
+    return args, {**kwargs, **({"extra_body": extra} if extra else {})}
 
 
-def round_trip(op: Any, value: Any) -> list[tuple[str, str, Any]]:
-    """How the example fails to round-trip: (path, error kind, offending value)."""
-    model = getattr(types, op.body_model)
-    try:
-        parsed = model.model_validate(value)
-    except pydantic.ValidationError as exc:
-        return [(path, kind, _at(value, path)) for path, kind in validation_failures(value, exc)]
-    kept = parsed.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    return [(path, "changed", _at(value, path)) for path in sorted(differences(value, kept))]
+def answer(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, json={"type": "list", "data": []})
 
 
-def _at(value: Any, path: str) -> Any:
-    if path == "(body)":
-        return value
-    for part in path.split("."):
-        if isinstance(value, dict):
-            value = value.get(part)
-        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
-            value = value[int(part)]
-        else:
-            return None
-    return value
+@pytest.mark.parametrize(("operation_id", "method", "example"), [e[1:] for e in EXAMPLES], ids=[e[0] for e in EXAMPLES])
+@pytest.mark.parametrize("client_kind", ["sync", "async"])
+async def test_request_example_is_sent_unchanged(client_kind: str, operation_id: str, method: surface.Method, example: Any) -> None:
+    sent: list[httpx.Request] = []
+
+    def transport(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return answer(request)
+
+    args, kwargs = call(method, example)
+    missing = [a.name for a in method.arguments if a.required and a.location == "body" and a.wire not in example]
+    if missing:  # an example of a refused request: the SDK refuses it first
+        client: Any = intercom_sdk.Intercom(access_token="x", http_client=httpx.Client(transport=httpx.MockTransport(transport)))
+        with pytest.raises(TypeError, match=f"missing .*{missing[0]}"):
+            functools.reduce(getattr, method.dotted.split("."), client)(*args, **kwargs)
+        assert not sent
+        return
+    if client_kind == "sync":
+        client = intercom_sdk.Intercom(access_token="x", http_client=httpx.Client(transport=httpx.MockTransport(transport)), max_retries=0)
+        functools.reduce(getattr, method.dotted.split("."), client)(*args, **kwargs)
+    else:
+        client = intercom_sdk.AsyncIntercom(
+            access_token="x", http_client=httpx.AsyncClient(transport=httpx.MockTransport(transport)), max_retries=0
+        )
+        await functools.reduce(getattr, method.dotted.split("."), client)(*args, **kwargs)
+    assert len(sent) == 1, operation_id
+    assert json.loads(sent[0].content) == example, operation_id
 
 
-def test_request_examples_round_trip_except_the_listed_contradictions(api29: Any) -> None:
-    listed = yaml.safe_load(DATA.read_text())
-    expected = {(e["operation"], e["example"], e["path"], e["error"]): e["reason"] for e in listed["contradictions"]}
-    actual: dict[Key, Any] = {}
-    checked = 0
-    for op in api29.operations:
-        if not op.has_body:
-            continue
-        assert op.body_model, f"{op.operation_id} sends a body but has no request model"
-        for ex in op.request_examples:
-            checked += 1
-            for path, kind, offending in round_trip(op, ex.value):
-                actual[(op.operation_id, ex.name, path, kind)] = offending
-
-    if os.environ.get("UPDATE_SNAPSHOTS"):
-        rows = [
-            {"operation": o, "example": e, "path": p, "error": k, "reason": expected.get((o, e, p, k)) or f"TODO: {v!r}"}
-            for (o, e, p, k), v in sorted(actual.items())
-        ]
-        header = "".join(line for line in DATA.read_text().splitlines(keepends=True) if line.startswith("#"))
-        body = {"request_examples": checked, "contradictions": rows}
-        DATA.write_text(header + yaml.safe_dump(body, sort_keys=False, width=110, allow_unicode=True))
-
-    assert checked == listed["request_examples"], f"the description has {checked} request examples now"
-    unexpected = sorted(set(actual) - set(expected))
-    fixed = sorted(set(expected) - set(actual))
-    assert not unexpected, "request examples that fail the SDK models but are not listed:\n" + "\n".join(
-        f"  {o} / {e}: {p} ({k}): {actual[(o, e, p, k)]!r}" for o, e, p, k in unexpected
-    )
-    assert not fixed, "listed contradictions that no longer fail (remove them from the list):\n" + "\n".join(
-        f"  {o} / {e}: {p} ({k})" for o, e, p, k in fixed
-    )
-    assert all(reason and not reason.startswith("TODO") for reason in expected.values())
-
-
-def test_examples_without_a_listed_contradiction_serialize_to_the_same_json(api29: Any) -> None:
-    """The positive half, spelled out: a clean example goes through the model byte for byte."""
-    listed = {(e["operation"], e["example"]) for e in yaml.safe_load(DATA.read_text())["contradictions"]}
-    clean = [(op, ex) for op in api29.operations for ex in op.request_examples if (op.operation_id, ex.name) not in listed]
-    assert len(clean) >= 50
-    for op, ex in clean:
-        model = getattr(types, op.body_model)
-        dumped = model.model_validate(ex.value).model_dump(mode="json", by_alias=True, exclude_unset=True)
-        assert dumped == ex.value, f"{op.operation_id} / {ex.name}"
-
-
-def test_the_path_finder_skips_union_branch_names() -> None:
-    value = {"admin_id": 1, "from": {"id": "x"}, "items": [{"a": 1}]}
-    assert json_path(value, ("CloseConversationRequest", "admin_id"), "string_type") == ("admin_id", ["CloseConversationRequest"])
-    assert json_path(value, ("from", "id"), "int_parsing") == ("from.id", [])
-    assert json_path(value, ("items", 0, "b"), "missing") == ("items.0.b", [])
-    assert json_path(value, (), "model_type") == ("(body)", [])
-    assert differences({"a": "1", "b": [1]}, {"a": 1, "b": [1]}) == ["a"]
+def test_the_description_has_the_request_examples_we_expect() -> None:
+    assert len(EXAMPLES) == 98  # request examples that are JSON objects (spec-facts-2.9.md counts 99 in all)
+    refused = [e for e in EXAMPLES if any(a.required and a.location == "body" and a.wire not in e[3] for a in e[2].arguments)]
+    assert len(refused) == 4  # createArticle, createCollection, createDataAttribute and createTag error examples
+    assert len({operation_id for _, operation_id, _, _ in EXAMPLES}) > 40

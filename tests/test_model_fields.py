@@ -327,19 +327,17 @@ def attribute_problems(parsed: Any, data: Any, where: str) -> list[str]:
 
 def model_schemas() -> dict[str, tuple[str, Any, str]]:
     """Test id -> (class name, schema, JSON pointer) for every schema that has a class: each
-    component schema, and each operation's inline request or response object (the generator
-    hoists those into classes of their own)."""
+    component schema but those only sent as a whole request body (whose properties are method
+    arguments, tests/test_wire.py), and each operation's inline response object (hoisted into
+    a class of its own)."""
+    body_only = description.body_only_schemas(SPEC)
     out = {
         key: (class_name(key), schema, f"#/components/schemas/{key}")
         for key, schema in SCHEMAS.items()
+        if key not in body_only
     }
-    taken = {class_name(key) for key in SCHEMAS}
     for method, path, op, _ in description.operations(SPEC):
         where = f"{method} {path}"
-        body = description.request_schema(SPEC, op)
-        if body is not None and description.ref_key(unwrapped(body)) is None:
-            name = request_class_name(op["operationId"], taken)
-            out[f"{op['operationId']}-request"] = (name, body, f"{where} request body")
         response = description.response_schema(SPEC, op)
         if isinstance(response, dict) and "$ref" not in response:
             if response.get("properties") or response.get("allOf"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import subprocess
@@ -62,7 +63,8 @@ def test_output_tree(first_output: Path) -> None:
     files = tree_digest(first_output)
     for name in ("pyproject.toml", "README.md", "api.md", "CHANGELOG.md", "openapi.yaml", "src/intercom_sdk/py.typed",
                  "src/intercom_sdk/_client.py", "src/intercom_sdk/types/_models/contact.py",
-                 "src/intercom_sdk/resources/contacts.py"):
+                 "src/intercom_sdk/resources/contacts/contacts.py", "src/intercom_sdk/resources/contacts/tags.py",
+                 "src/intercom_sdk/types/__init__.pyi"):
         assert name in files
     pyproject = (first_output / "pyproject.toml").read_text()
     assert 'name = "intercom-sdk"' in pyproject
@@ -80,11 +82,13 @@ def test_every_python_file_is_black_formatted(first_output: Path) -> None:
 
     from generator.pipeline import format
 
-    files = sorted(first_output.rglob("*.py"))
-    assert len(files) > 30
+    files = sorted([*first_output.rglob("*.py"), *first_output.rglob("*.pyi")])
+    assert len(files) > 30 and any(path.suffix == ".pyi" for path in files)
     for path in files:
         source = path.read_text()
-        assert black.format_str(source, mode=format.MODE) == source, f"{path.relative_to(first_output)} is not black-clean"
+        mode = dataclasses.replace(format.MODE, is_pyi=path.suffix == ".pyi")
+        assert black.format_str(source, mode=mode) == source, f"{path.relative_to(first_output)} is not black-clean"
+
 
 def test_wrong_sha256_fails_clearly_and_keeps_previous_output(first_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = tree_digest(first_output)

@@ -14,20 +14,20 @@ from typing import Any
 import httpx
 import pytest
 
-from generator import contract
+from generator import contract, ir
 from intercom_sdk import Intercom
 from tests.spec_validation import RequestViolation, openapi_for, validate_request
 
 # Operations whose schema no request can satisfy (the generated contract tests mark them as
 # spec-defect xfails too): operationId -> the violation openapi-core must report.
-UNSATISFIABLE: dict[str, str] = {}  # createConversation from.id is repaired in spec/overrides
+UNSATISFIABLE: dict[str, str] = {}  # createConversation from.id is repaired by rule uuid-format-on-short-id
 
 
 def respond(op: Any) -> httpx.Response:
-    if op.response_type == "bytes":
+    if op.response == ir.BYTES:
         return httpx.Response(200, content=b"\x1f\x8b csv")
     example = next((ex.value for ex in op.response_examples if ex.status == op.success_status), None)
-    if op.response_type == "None" or example is None:
+    if op.response == ir.NONE or example is None:
         return httpx.Response(int(op.success_status), json=example) if example is not None else httpx.Response(int(op.success_status))
     return httpx.Response(int(op.success_status), json=example)
 

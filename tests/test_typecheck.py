@@ -19,14 +19,17 @@ def test_generated_package_passes_mypy_strict() -> None:
     assert result.stdout.startswith("Success: no issues found")
 
 
-def test_models_are_constructed_by_python_name_under_mypy(tmp_path: Path) -> None:
-    """`from` and `pt-BR` are JSON names; callers write `from_=` and `pt_BR=` and mypy agrees."""
+def test_python_names_for_json_names_under_mypy(tmp_path: Path) -> None:
+    """`from` and `pt-BR` are JSON names; callers write `from_=` and `pt_BR=` and mypy agrees,
+    and a value outside an enum is refused."""
     snippet = tmp_path / "snippet.py"
     snippet.write_text(
-        "from intercom_sdk.types import ArticleTranslatedContent, CreateMessageRequest, CreateMessageRequestFrom\n"
-        "m = CreateMessageRequest(message_type='email', from_=CreateMessageRequestFrom(type='admin', id=1))\n"
+        "from intercom_sdk import Intercom\n"
+        "from intercom_sdk.types import ArticleTranslatedContent, CreateMessageRequestFrom\n"
+        "client = Intercom(access_token='x')\n"
+        "client.messages.create(message_type='email', from_=CreateMessageRequestFrom(type='admin', id=1))\n"
         "a = ArticleTranslatedContent(pt_BR=None)\n"
-        "bad = CreateMessageRequest(message_type='sms', from_=m.from_)\n"
+        "client.messages.create(message_type='sms', from_=CreateMessageRequestFrom(type='admin', id=1))\n"
     )
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(snippet)],
@@ -34,7 +37,7 @@ def test_models_are_constructed_by_python_name_under_mypy(tmp_path: Path) -> Non
     )
     # Exactly one error: the invalid literal on the last line.
     assert result.stdout.count("error:") == 1, result.stdout
-    assert "snippet.py:4: error" in result.stdout and "message_type" in result.stdout
+    assert "snippet.py:6: error" in result.stdout and "message_type" in result.stdout
 
 
 def test_generator_passes_mypy_strict() -> None:

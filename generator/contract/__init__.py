@@ -106,11 +106,11 @@ def check(op: ir.Operation) -> str:
         return f"expect.page(result, types.{op.response_model})"
     if op.response_model:
         return f"expect.model(result, types.{op.response_model})"
-    if op.response_type == "bytes":
+    if op.response == ir.BYTES:
         return "expect.content(result)"
-    if op.response_type == "None":
+    if op.response == ir.NONE:
         return "assert result is None"
-    if op.response_type == "str":
+    if op.response == ir.STR:
         return "expect.text(result)"
     return "expect.json(result)"
 

@@ -10,6 +10,7 @@ import hashlib
 import importlib.metadata
 import os
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import black
@@ -29,7 +30,7 @@ def format_files(paths: list[Path], cache_dir: Path = CACHE_DIR) -> None:
     for path in sorted(paths):
         source = path.read_text()
         digest = key.copy()
-        digest.update(source.encode())
+        digest.update(path.suffix.encode() + source.encode())
         cached = cache_dir / f"{digest.hexdigest()}.py"
         if cached.is_file():
             path.write_text(cached.read_text())
@@ -38,13 +39,13 @@ def format_files(paths: list[Path], cache_dir: Path = CACHE_DIR) -> None:
     if not pending:
         return
     pending.sort(key=lambda item: -len(item[1]))  # biggest first: balances the workers
-    sources = [source for _, source, _ in pending]
+    sources = [(source, path.suffix == ".pyi") for path, source, _ in pending]
     workers = min(len(pending), os.cpu_count() or 1)
-    if workers > 1 and sum(map(len, sources)) > 200_000:
+    if workers > 1 and sum(len(source) for source, _ in sources) > 200_000:
         with ProcessPoolExecutor(workers) as pool:
             results = list(pool.map(_format, sources, chunksize=1))
     else:
-        results = [_format(source) for source in sources]
+        results = [_format(item) for item in sources]
     cache_dir.mkdir(parents=True, exist_ok=True)
     for (path, _, cached), (formatted, error) in zip(pending, results):
         if error:  # a template produced invalid Python: a generator bug, not bad input
@@ -55,8 +56,9 @@ def format_files(paths: list[Path], cache_dir: Path = CACHE_DIR) -> None:
         tmp.replace(cached)
 
 
-def _format(source: str) -> tuple[str, str]:
+def _format(item: tuple[str, bool]) -> tuple[str, str]:
+    source, stub = item
     try:
-        return black.format_str(source, mode=MODE), ""
+        return black.format_str(source, mode=replace(MODE, is_pyi=stub)), ""
     except InvalidInput as exc:
         return "", str(exc)

@@ -132,37 +132,52 @@ class Schemas:
         schema = self.out[name]
         return bool(schema.get("properties") or schema.get("allOf")) and schema.get("type", "object") == "object"
 
-    def type_expr(self, node: Any) -> str:
+    def type_expr(self, node: Any) -> ir.TypeRef:
         """The Python type a caller passes (or gets) for a cleaned schema."""
         if not isinstance(node, dict):
-            return "Any"
+            return ir.ANY
         base = self._base_type(node)
-        if node.get("nullable") and base != "Any" and not base.endswith("| None"):
-            return f"{base} | None"
-        return base
+        return base.nullable() if node.get("nullable") else base
 
-    def _base_type(self, node: dict[str, Any]) -> str:
+    def _base_type(self, node: dict[str, Any]) -> ir.TypeRef:
         if "$ref" in node:
             name = node["$ref"].rsplit("/", 1)[-1]
-            return name if self.is_model(name) else self.type_expr(self.out[name])
+            return ir.TypeRef("model", name) if self.is_model(name) else self.type_expr(self.out[name])
         if len(node.get("allOf", [])) == 1 and not node.get("properties"):
             return self.type_expr(node["allOf"][0])
         for key in ("oneOf", "anyOf"):
             if key in node:
-                members = list(dict.fromkeys(self.type_expr(m) for m in node[key]))
-                return "Any" if "Any" in members else " | ".join(members)
+                return ir.TypeRef.union([self.type_expr(m) for m in node[key]])
         if "enum" in node:
-            return "Literal[" + ", ".join(repr(v) for v in node["enum"]) + "]"
+            return ir.TypeRef("literal", values=tuple(node["enum"]))
         kind = node.get("type")
         if kind in SCALARS:
-            return SCALARS[kind]
+            return ir.TypeRef("builtin", SCALARS[kind])
         if kind == "array":
-            return f"list[{self.type_expr(node.get('items'))}]" if node.get("items") else "list[Any]"
+            return ir.TypeRef("list", args=(self.type_expr(node.get("items")) if node.get("items") else ir.ANY,))
         if isinstance(node.get("additionalProperties"), dict) and node["additionalProperties"]:
-            return f"dict[str, {self.type_expr(node['additionalProperties'])}]"
+            return ir.TypeRef("dict", args=(self.type_expr(node["additionalProperties"]),))
         if kind == "object" or "properties" in node:
-            return "dict[str, Any]"
-        return "Any"
+            return ir.TypeRef("dict", args=(ir.ANY,))
+        return ir.ANY
+
+    def closure(self, names: set[str]) -> set[str]:
+        """The schemas `names` are made of (themselves included)."""
+        found: set[str] = set()
+        todo = list(names)
+        while todo:
+            name = todo.pop()
+            if name not in found and name in self.out:
+                found.add(name)
+                todo += [ref.rsplit("/", 1)[-1] for ref in openapi.refs(self.out[name])]
+        return found
+
+    def models_kept(self, used: set[str], bodies: set[str]) -> set[str]:
+        """Every schema a method's arguments or result name, or that no operation uses (a payload
+        users may parse themselves, such as a webhook's); not those only ever sent as a whole
+        request body, whose properties are the method's arguments."""
+        unused = set(self.out) - self.closure(used | bodies)
+        return self.closure(used | unused)
 
     def fields(self, node: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
         """Properties of an object or of every branch of a union, and the names always required."""
@@ -211,6 +226,8 @@ class Normalizer:
         self.paging_rules = data["pagination"]
         self.schemas = Schemas(spec)
         self.collisions: list[Collision] = []
+        self.bodies: set[str] = set()  # schemas sent as a whole request body
+        self.used: set[str] = set()  # schemas a method's arguments or result name
 
     def deref(self, node: Any) -> Any:
         """Follow a `$ref` into components/parameters, responses or requestBodies (validation
@@ -228,15 +245,15 @@ class Normalizer:
         resource, verb = self.naming.method(http, path, op_id)
 
         params = self.parameters(path, item, op, where, op_id)
-        body_model, has_body = None, False
+        has_body = False
         content = self.deref(op.get("requestBody") or {}).get("content", {})
         if content:
             if "application/json" not in content:
                 raise GeneratorError(f"unsupported request content types {sorted(content)}", where=f"{where}/requestBody")
             has_body = True
-            body_schema, body_model = self.body_schema(content["application/json"].get("schema", {}), op_id, where)
+            body_schema = self.body_schema(content["application/json"].get("schema", {}), op_id, where)
             params += self.body_params(body_schema, {p.py_name for p in params}, where)
-        response_type, response_model, status = self.response(op, op_id, where)
+        response, status = self.response(op, op_id, where)
         media = sorted((self.deref(op["responses"].get(status) or {}).get("content") or {}))
         accept = None
         if media and "application/json" not in media and not any(p.wire_name.lower() == "accept" for p in params):
@@ -253,14 +270,11 @@ class Normalizer:
             deprecated=bool(op.get("deprecated")),
             params=params,
             has_body=has_body,
-            body_model=body_model,
-            response_type=response_type,
-            response_model=response_model,
+            response=response,
             success_status=status,
             accept=accept,
-            paging=self.paging(params, response_model),
+            paging=self.paging(params, response),
             errors=[(code, self.deref(r or {}).get("description", "")) for code, r in op.get("responses", {}).items() if not code.startswith("2")],
-            tags=list(op.get("tags", [])),
             request_examples=[ir.Example(n, "request", v) for n, v in _examples(content.get("application/json", {}))],
             response_examples=[
                 ir.Example(n, code, v)
@@ -291,22 +305,25 @@ class Normalizer:
 
     def param(self, spec_param: dict[str, Any], py: str, location: ir.Location, required: bool, where: str, hint: str) -> ir.Param:
         schema = self.schemas.clean(spec_param.get("schema", {}), hint + pascal(py), where)
+        self.used |= _schema_refs(schema)
         return ir.Param(spec_param["name"], py, location, self.schemas.type_expr(schema), required, (spec_param.get("description") or "").strip())
 
-    def body_schema(self, schema: dict[str, Any], op_id: str, where: str) -> tuple[dict[str, Any], str | None]:
+    def body_schema(self, schema: dict[str, Any], op_id: str, where: str) -> dict[str, Any]:
         for key in ("oneOf", "anyOf", "allOf"):
             members = schema.get(key)
             if members and len(members) == 1 and "$ref" in members[0] and len(schema) == 1:
                 schema = members[0]  # a one-member wrapper around a named schema
         if "$ref" in schema:
             cleaned = self.schemas.clean(schema, "", where)
-            return cleaned, cleaned["$ref"].rsplit("/", 1)[-1]
+            self.bodies.add(cleaned["$ref"].rsplit("/", 1)[-1])
+            return cleaned  # type: ignore[no-any-return]
         name = class_name(op_id) + "Request"
         if name in self.schemas.out:
             name = class_name(op_id) + "Body"
         cleaned = self.schemas.clean(schema, name, f"{where}/requestBody", top=True)
         self.schemas.hoist(cleaned, name, where)
-        return cleaned, name
+        self.bodies.add(name)
+        return cleaned  # type: ignore[no-any-return]
 
     def body_params(self, schema: dict[str, Any], taken: set[str], where: str) -> list[ir.Param]:
         props, required = self.schemas.fields(schema)
@@ -316,49 +333,48 @@ class Normalizer:
             if py in taken:  # e.g. POST /contacts/{id}/notes also takes contact_id in its body
                 py = "body_" + py
             desc = (self.schemas.resolve(prop).get("description") or "") if isinstance(prop, dict) else ""
+            self.used |= _schema_refs(prop)
             out.append(ir.Param(wire, py, "body", self.schemas.type_expr(prop), wire in required, desc.strip()))
         # Required first so they can be plain keyword arguments.
         return sorted(out, key=lambda p: not p.required)
 
-    def response(self, op: dict[str, Any], op_id: str, where: str) -> tuple[str, str | None, str]:
+    def response(self, op: dict[str, Any], op_id: str, where: str) -> tuple[ir.TypeRef, str]:
         codes = sorted(op.get("responses", {}))
         success = [c for c in codes if c.startswith("2")] or [c for c in codes if c.startswith("3")]
         if not success:
             raise GeneratorError("operation has no 2xx or 3xx response", where=f"{where}/responses")
         status = success[0]
         if status.startswith("3"):
-            return "None", None, status  # a redirect to a file: the caller follows Location
+            return ir.NONE, status  # a redirect to a file: the caller follows Location
         content = self.deref(op["responses"][status] or {}).get("content") or {}
         if not content:
-            return "None", None, status
+            return ir.NONE, status
         if "application/json" not in content:
-            return ("str" if all(t.startswith("text/") for t in content) else "bytes"), None, status
+            return (ir.STR if all(t.startswith("text/") for t in content) else ir.BYTES), status
         schema = content["application/json"].get("schema") or {}
         if "$ref" not in schema and (schema.get("properties") or schema.get("allOf")):
             name = class_name(op_id) + "Response"
             schema = self.schemas.hoist(self.schemas.clean(schema, name, f"{where}/responses/{status}", top=True), name, where)
         else:
             schema = self.schemas.clean(schema, class_name(op_id) + "Response", where)
-        expr = self.schemas.type_expr(schema)
-        model = schema["$ref"].rsplit("/", 1)[-1] if "$ref" in schema and self.schemas.is_model(schema["$ref"].rsplit("/", 1)[-1]) else None
-        return expr, model, status
+        self.used |= _schema_refs(schema)
+        return self.schemas.type_expr(schema), status
 
-    def paging(self, params: list[ir.Param], model: str | None) -> ir.Paging | None:
-        if model is None:
+    def paging(self, params: list[ir.Param], response: ir.TypeRef) -> ir.Paging | None:
+        if response.kind != "model":
             return None
-        props = self.schemas.out[model].get("properties", {})
+        props = self.schemas.out[response.name].get("properties", {})
         lists = [(k, v) for k, v in props.items() if self.schemas.resolve(v).get("type") == "array" and k != "errors"]
         if len(lists) != 1:
             return None
         items, prop = lists[0]
         have = {(p.location, p.wire_name) for p in params}
         for rule in self.paging_rules:
-            request, response = rule.get("request"), rule.get("response")
+            request, marker = rule.get("request"), rule.get("response")
             if request and {(request["in"], name) for name in request["names"]} <= have or (
-                response and _refers_to(props.get("pages"), class_name(response["schema"]))
+                marker and _refers_to(props.get("pages"), class_name(marker["schema"]))
             ):
-                item_type = self.schemas.type_expr(self.schemas.resolve(prop).get("items"))
-                return ir.Paging(rule["style"], items, item_type)
+                return ir.Paging(rule["style"], items, self.schemas.type_expr(self.schemas.resolve(prop).get("items")))
         return None
 
     def resources(self, ops: list[ir.Operation]) -> list[ir.Resource]:
@@ -366,7 +382,7 @@ class Normalizer:
 
         def get(path: tuple[str, ...]) -> ir.Resource:
             if path not in by_path:
-                res = ir.Resource(path, "".join(pascal(p) for p in path), path[0])
+                res = ir.Resource(path, "".join(pascal(p) for p in path))
                 by_path[path] = res
                 if len(path) > 1:
                     get(path[:-1]).children.append(res)
@@ -400,6 +416,10 @@ class Normalizer:
         return sorted((r for p, r in by_path.items() if len(p) == 1), key=lambda r: r.path)
 
 
+def _schema_refs(node: Any) -> set[str]:
+    return {ref.rsplit("/", 1)[-1] for ref in openapi.refs(node)}
+
+
 def _refers_to(node: Any, name: str) -> bool:
     return isinstance(node, dict) and (node.get("$ref", "").endswith("/" + name) or any(_refers_to(m, name) for m in node.get("allOf", [])))
 
@@ -429,18 +449,18 @@ def normalize(
     regions = {"us": "https://api.intercom.io", "eu": "https://api.eu.intercom.io", "au": "https://api.au.intercom.io"}
     regions = {region: url for region, url in regions.items() if url in servers} or {"us": servers[0] if servers else regions["us"]}
     info = spec.get("info", {})
+    kept = norm.schemas.models_kept(norm.used, norm.bodies)
     return ir.Api(
         api_version=api_version,
         intercom_version=intercom_version(api_version),
         package_version=package_version,
         title=info.get("title", "Intercom API"),
-        description=(info.get("description") or "").strip(),
         regions=regions,
         resources=resources,
         operations=ops,
-        models=sorted(norm.schemas.out),
-        component_models=dict(norm.schemas.names),
-        schemas=norm.schemas.out,
+        models=sorted(kept),
+        component_models={key: name for key, name in norm.schemas.names.items() if name in kept},
+        schemas={name: schema for name, schema in norm.schemas.out.items() if name in kept},
         repairs=repairs,
         warnings=[c.warning() for c in norm.collisions],
         spec=spec,

@@ -1,96 +1,132 @@
 """Stage 5: render the templates (which mirror the output tree) into a folder.
 
-`templates/package/` is the package root. A `.jinja` file is rendered, any other
-file is copied as is, and a `{module}` in a file name renders it once per
-top-level resource. Copied Python files are kept black-clean in the repository
-(tests/test_pipeline.py), so only rendered ones go through the format stage.
+`templates/package/` is the package root. A `.jinja` file is rendered, any other file is copied
+as is. Two placeholders in file names render a template once per item: `{resource}` once per
+resource (its module path: `resources/contacts/tags.py`), `{package}` once per resource that has
+sub-resources (`resources/contacts/`). Copied Python files are kept black-clean in the repository
+(tests/generator/test_pipeline.py), so only rendered ones go through the format stage.
+
+What it renders comes in as arguments: the IR, the model modules, the contract-test cases and
+the extra files (the changelog); this module imports no release or test tooling.
 """
 
 from __future__ import annotations
 
-import re
 import textwrap
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
 
-from .. import paths
-from ..release import changelog
-
-from .. import contract, ir
-from ..text import intro, wrap
+from .. import ir, paths
+from ..text import intro, plain, wrap
 
 if TYPE_CHECKING:
     from . import models
 
-TEMPLATES = paths.TEMPLATES
-PACKAGE = TEMPLATES / "package"
-IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+PACKAGE = paths.TEMPLATES / "package"
+MODELS = "types."  # models are read from the lazily loaded `types` module of the package
 
 
-@dataclass
-class Module:
-    """One resources/<name>.py file: a top-level resource and everything under it."""
+@dataclass(frozen=True)
+class ResourceModule:
+    """One module of resources/: a resource's sync and async classes and their raw twins."""
 
-    name: str
-    title: str
-    resources: list[ir.Resource]
-    models: list[str] = field(default_factory=list)
-    paged: bool = False
-    typing: list[str] = field(default_factory=list)  # names imported from typing
+    resource: ir.Resource
+    parts: tuple[str, ...]  # ("resources", "contacts", "tags")
+    children: tuple[tuple[ir.Resource, str], ...]  # each sub-resource with its module, relative to this one
+
+    @property
+    def path(self) -> str:
+        return "src/intercom_sdk/" + "/".join(self.parts) + ".py"
+
+    @property
+    def dotted(self) -> str:
+        """Relative to the package root: `resources.contacts.tags`."""
+        return ".".join(self.parts)
+
+    @property
+    def up(self) -> str:
+        """The relative import of the package root from this module (`..`, `...`)."""
+        return "." * len(self.parts)
+
+    @property
+    def typing(self) -> list[str]:
+        ops = [op for op in self.resource.operations]
+        refs = [p.type for op in ops for p in op.params] + [op.paging.item if op.paging else op.response for op in ops]
+        names = set().union(*(t.typing_names(runtime=True) for t in refs)) if refs else set()
+        if self.children:
+            names.add("TYPE_CHECKING")
+        return sorted(names)
+
+    @property
+    def paged(self) -> bool:
+        return any(op.paging for op in self.resource.operations)
+
+    @property
+    def deprecated(self) -> bool:
+        return any(op.deprecated for op in self.resource.operations)
 
 
-def modules(api: ir.Api) -> list[Module]:
-    known = set(api.models)
+def module_parts(res: ir.Resource) -> tuple[str, ...]:
+    """A resource with sub-resources is a package holding its own module and theirs
+    (`resources/contacts/contacts.py`, `resources/contacts/tags.py`); any other is a module
+    in its parent's package (`resources/admins.py`)."""
+    return ("resources", *res.path, res.attr) if res.children else ("resources", *res.path)
+
+
+def resource_modules(api: ir.Api) -> list[ResourceModule]:
     out = []
     for root in api.resources:
-        resources = root.walk()
-        ops = [op for res in resources for op in res.operations]
-        types = [op.response_type for op in ops] + [p.type for op in ops for p in op.params]
-        types += [op.paging.item_type for op in ops if op.paging]
-        words = {name for expr in types for name in IDENT.findall(pytype(expr))}
-        values = [op.paging.item_type if op.paging else op.response_type for op in ops]
-        casts = {"cast"} if any("cast(" in as_type_value(v) for v in values) else set()
-        typing = sorted(words & {"Any", "Dict", "List", "Literal"} | casts | ({"TYPE_CHECKING"} if words & known else set()))
-        title = "`client." + root.attr + "`"
-        out.append(Module(root.module, title, resources, sorted(words & known), any(op.paging for op in ops), typing))
+        for res in root.walk():
+            parts = module_parts(res)
+            children = tuple((c, "." + ".".join(module_parts(c)[len(parts) - 1 :])) for c in res.children)
+            out.append(ResourceModule(res, parts, children))
     return out
 
 
-def pytype(expr: str) -> str:
-    """Resource classes have methods named `list`, which shadow the builtin in annotations."""
-    return re.sub(r"\b(list|dict)\[", lambda m: m.group(1).capitalize() + "[", expr)
+def packages(api: ir.Api) -> list[ir.Resource]:
+    return [res for root in api.resources for res in root.walk() if res.children]
 
 
-def return_type(op: ir.Operation, prefix: str) -> str:
+# -- filters: what the templates need, computed from the IR ---------------------------------
+
+
+def annotation(ref: ir.TypeRef) -> str:
+    """As written in a resource module, where `list` is a method name and models live in `types`."""
+    return ref.annotation(MODELS, shadowed=True)
+
+
+def runtime(ref: ir.TypeRef) -> str:
+    return ref.runtime(MODELS)
+
+
+def return_type(op: ir.Operation, prefix: str, models: str = MODELS) -> str:
     if op.paging:
         page = "AsyncPaginator" if prefix else "SyncPage"
-        return pytype(f"{page}[{op.response_model}, {op.paging.item_type}]")
-    return pytype(op.response_type)
+        return f"{page}[{op.response.annotation(models, True)}, {op.paging.item.annotation(models, True)}]"
+    return op.response.annotation(models, shadowed=True)
 
 
-def as_type_value(expr: str, models: frozenset[str] = frozenset()) -> str:
-    """A type expression usable as a runtime value for `cast_to`/`item`; model names are read
-    from the lazily loaded `types` module."""
-    if expr == "None":
-        return "type(None)"
-    value = IDENT.sub(lambda m: f"types.{m.group()}" if m.group() in models else m.group(), pytype(expr))
-    if "|" not in expr and "Literal[" not in expr:
-        return value  # a class or a generic alias: already a `type[...]` to mypy
-    return f'cast("type[{pytype(expr)}]", {value})'
+def path_fstring(op: ir.Operation) -> str:
+    """The request path as a Python string: an f-string quoting each path parameter."""
+    path = op.path
+    for p in op.path_params:
+        path = path.replace("{" + p.wire_name + "}", "{path_param(" + p.py_name + ")}")
+    return f'f"{path}"' if op.path_params else f'"{path}"'
 
 
 def signature_text(op: ir.Operation) -> str:
     """The arguments of a method as one line, for api.md."""
-    args = [f"{p.py_name}: {pytype(p.type)}" for p in op.path_params]
+    args = [f"{p.py_name}: {p.type.annotation()}" for p in op.path_params]
     rest = [p for p in op.params if p.location != "path"]
     if rest:
         args.append("*")
-    args += [f"{p.py_name}: {pytype(p.type)}" for p in rest if p.required]
-    args += [f"{p.py_name}: {pytype(p.type)} = ..." for p in rest if not p.required]
+    args += [f"{p.py_name}: {p.type.annotation()}" for p in rest if p.required]
+    args += [f"{p.py_name}: {p.type.annotation()} = ..." for p in rest if not p.required]
     return ", ".join(args)
 
 
@@ -111,7 +147,7 @@ def docstring(op: ir.Operation) -> str:
     if documented:
         lines = ["Args:"]
         for p in documented:
-            text = wrap(f"{p.py_name}: {p.description}", width - 2)
+            text = wrap(f"{p.py_name}: {plain(p.description)}", width - 2)
             lines.append(textwrap.indent(text, "  ").replace("\n  ", "\n    ", text.count("\n")))
         parts.append("\n".join(lines))
     parts.append(f"`{op.http_method} {op.path}` (operationId `{op.operation_id}`)")
@@ -119,9 +155,14 @@ def docstring(op: ir.Operation) -> str:
     return textwrap.indent(body, " " * 8).lstrip() + "\n        "
 
 
-def environment() -> jinja2.Environment:
+def deprecation(op: ir.Operation) -> str:
+    """The message of `@deprecated(...)` for an operation the description deprecates."""
+    return f"{op.http_method} {op.path} is deprecated by Intercom" + (f": {op.summary}" if op.summary else "")
+
+
+def environment(filters: dict[str, Callable[..., Any]]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.FileSystemLoader(str(paths.TEMPLATES)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -129,22 +170,38 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(
-        model_value=lambda expr, api: as_type_value(expr, frozenset(api.models)),
         pyrepr=repr,
+        annotation=annotation,
+        runtime=runtime,
         return_type=return_type,
-        pytype=pytype,
+        path_fstring=path_fstring,
         signature_text=signature_text,
         raw_wrapper=raw_wrapper,
         docstring=docstring,
-        **contract.FILTERS,
+        deprecation=deprecation,
+        plain=plain,
+        module_of=lambda res: ".".join(module_parts(res)),
+        **filters,
     )
     return env
 
 
-def render(api: ir.Api, model_modules: list[models.ModelModule], out: Path) -> list[Path]:
-    """Write the package into `out`; return the Python files that were generated (not copied)."""
-    env = environment()
-    mods = modules(api)
+def render(
+    api: ir.Api,
+    model_modules: list[models.ModelModule],
+    out: Path,
+    *,
+    files: dict[str, str],
+    filters: dict[str, Callable[..., Any]],
+) -> list[Path]:
+    """Write the package into `out`; return the Python files that were generated (not copied).
+    `files` are written as they are (path -> text); `filters` are extra template filters (the
+    contract-test cases)."""
+    env = environment(filters)
+    targets: dict[str, list[tuple[str, dict[str, Any]]]] = {
+        "{resource}": [(m.path, {"module": m}) for m in resource_modules(api)],
+        "{package}": [(f"src/intercom_sdk/{'/'.join(module_parts(res)[:-1])}/__init__.py", {"package": res}) for res in packages(api)],
+    }
     rendered: list[Path] = []
     for template in sorted(PACKAGE.rglob("*")):
         if template.is_dir() or "__pycache__" in template.parts:
@@ -153,25 +210,20 @@ def render(api: ir.Api, model_modules: list[models.ModelModule], out: Path) -> l
         if not rel.endswith(".jinja"):
             _write(out / rel, template.read_bytes())
             continue
-        name = "package/" + rel
-        for target, context in _targets(rel[: -len(".jinja")], mods):
-            text = env.get_template(name).render(api=api, model_modules=model_modules, **context)
+        placeholder = next((p for p in targets if p in rel), None)
+        for target, context in targets[placeholder] if placeholder else [(rel[: -len(".jinja")], {})]:
+            text = env.get_template("package/" + rel).render(api=api, model_modules=model_modules, **context)
             _write(out / target, text.encode())
             rendered.append(out / target)
     for module in model_modules:
         rendered.append(out / f"src/intercom_sdk/types/_models/{module.name}.py")
         _write(rendered[-1], module.source.encode())
-    _write(out / "CHANGELOG.md", changelog.changelog_markdown(api.api_version).encode())
+    for name, text in files.items():
+        _write(out / name, text.encode())
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     spec_text = yaml.dump(api.spec, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)
     _write(out / "openapi.yaml", spec_text.encode())
-    return [path for path in rendered if path.suffix == ".py"]
-
-
-def _targets(rel: str, mods: list[Module]) -> list[tuple[str, dict[str, Any]]]:
-    if "{module}" in rel:
-        return [(rel.replace("{module}", mod.name), {"module": mod}) for mod in mods]
-    return [(rel, {})]
+    return [path for path in rendered if path.suffix in (".py", ".pyi")]
 
 
 def _write(path: Path, content: bytes) -> None:

@@ -53,12 +53,12 @@ def text(api: ir.Api) -> str:
     for op in sorted(api.operations, key=lambda o: o.dotted_name):
         positional = ", ".join(p.py_name for p in op.path_params)
         out.append(
-            f"client.{op.dotted_name}({positional}) -> {return_type(op, '')}  "
+            f"client.{op.dotted_name}({positional}) -> {return_type(op, '', models='')}  "
             f"{op.http_method} {op.path}  {op.operation_id}\n"
         )
         for p in op.params:
             required = " (required)" if p.required else ""
-            out.append(f"    {p.py_name} <- {p.location} {p.wire_name}{required}: {p.type}\n")
+            out.append(f"    {p.py_name} <- {p.location} {p.wire_name}{required}: {p.type.annotation()}\n")
     return "".join(out)
 
 

@@ -26,6 +26,8 @@ from typing import Any
 
 import httpx
 import pytest
+
+from generator import ir
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -178,7 +180,7 @@ class _QuietDict(dict):  # type: ignore[type-arg]
 
 @pytest.fixture(scope="module")
 def json_ops(api29: Any) -> list[Any]:
-    return _Quiet(op for op in api29.operations if op.response_type not in ("None", "bytes", "str"))
+    return _Quiet(op for op in api29.operations if op.response not in (ir.NONE, ir.BYTES, ir.STR))
 
 
 @pytest.fixture(scope="module")
