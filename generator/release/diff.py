@@ -16,17 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .. import paths
-from .. import openapi
+from .. import openapi, specdata
 from ..pipeline import repairs, validate
 from ..errors import GeneratorError
 from ..naming import Naming, operation_key, path_arguments
 
 LEVELS = ("breaking", "non-breaking", "doc-only")
 DOC_KEYS = ("description", "summary", "example", "examples", "title", "externalDocs")
-NAMING_PATH = paths.SPEC / "naming.yaml"
+NAMING_PATH = specdata.NAMING
 SCHEMA_PREFIX = "#/components/schemas/"
 
 B, N, D = "breaking", "non-breaking", "doc-only"
@@ -466,7 +463,7 @@ def _path_args(path: str, table: dict[str, str]) -> list[str]:
 class _Differ:
     def __init__(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         self.old, self.new = old, new
-        naming = Naming.from_data((yaml.safe_load(NAMING_PATH.read_text()) if NAMING_PATH.is_file() else None) or {})
+        naming = Naming.from_data(specdata.naming(NAMING_PATH))
         self.method_names = {key: name for key, name in naming.operations.items()}
         self.singular = naming.singulars
         self.changes: list[Change] = []
