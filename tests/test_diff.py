@@ -247,6 +247,10 @@ def test_an_unknown_kind_or_a_level_the_table_does_not_give_is_refused() -> None
 
 
 def test_levels_follow_the_direction_and_the_response_enum_warning() -> None:
+    for name, kind in diff.KINDS.items():  # one level, or one per direction; nothing else
+        assert (kind.level is None) == (kind.request is not None) == (kind.response is not None), name
+        assert kind.levels() <= set(diff.LEVELS) and kind.change, name
+
     def level(kind: str, direction: str | None = None) -> str:
         return diff.classify(kind, "schema x", "detail", direction).level
 
