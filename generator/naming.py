@@ -16,7 +16,9 @@ import keyword
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
+
+from .specdata import NamingData
 
 # Keyword arguments every generated method already has.
 RESERVED = {"extra_headers", "extra_query", "extra_body", "timeout", "self"}
@@ -113,9 +115,9 @@ class Naming:
     operations: dict[str, str]  # operation_key(operationId) -> "resource.sub.verb"
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Naming:
-        operations = {operation_key(k): v for k, v in (data.get("operations") or {}).items()}
-        return cls(dict(data.get("actions") or {}), dict(data.get("singular") or {}), operations)
+    def from_data(cls, data: NamingData) -> Naming:
+        operations = {operation_key(k): v for k, v in data.operations.items()}
+        return cls(dict(data.actions), dict(data.singular), operations)
 
     def method(self, http_method: str, path: str, operation_id: str) -> tuple[tuple[str, ...], str]:
         """(resource path, verb) of an operation, by the rule or by spec/naming.yaml."""

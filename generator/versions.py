@@ -9,31 +9,17 @@ the lock (`generate --spec FILE`) gets a development version that no release pin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from . import specdata
+from .specdata import Unstable
 
-from . import paths
-from .errors import GeneratorError
-
-RELEASES_PATH = paths.SPEC / "releases.yaml"
+RELEASES_PATH = specdata.RELEASES
 RELEASE = re.compile(r"^\d+\.\d+$")
 
 
-@dataclass(frozen=True)
-class Unstable:
-    folder: str
-    info_version: str
-    intercom_version: str
-
-
 def unstable(path: Path = RELEASES_PATH) -> Unstable:
-    try:
-        data = yaml.safe_load(path.read_text())["unstable"]
-        return Unstable(str(data["folder"]), str(data["info_version"]), str(data["intercom_version"]))
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise GeneratorError(f"cannot read the releases file: {exc}", where=str(path)) from exc
+    return specdata.releases(path).unstable
 
 
 def is_release(name: str) -> bool:

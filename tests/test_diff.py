@@ -68,8 +68,11 @@ def test_removed_operations_are_breaking(oldest_to_newest: Report) -> None:
 
 
 def test_operation_ids_renamed_and_added(oldest_to_newest: Report) -> None:
-    renamed = [c for c in oldest_to_newest.changes if c.kind == "operation-id-changed"]
+    renamed = [c for c in oldest_to_newest.changes if c.kind.startswith("operation-id-changed")]
     assert len(renamed) == 12  # 4 ids with spaces, 1 typo fix, 7 operations that had no id
+    # the typo fix now matches spec/naming.yaml's entry, which names the method differently from the path rule
+    assert [c.where for c in renamed if c.kind == "operation-id-changed-method-renamed"] == ["DELETE /contacts/{contact_id}/companies/{id}"]
+    assert all(c.level == "breaking" if c.kind.endswith("renamed") else c.level == "non-breaking" for c in renamed)
     # operationIds are compared by their words (generator/naming.py): the method stays data_exports.create.
     spaced = _find(oldest_to_newest, "non-breaking", "POST /export/content/data", "'create data export' → 'createDataExport'")
     assert "method name changes" not in spaced.detail
@@ -165,10 +168,11 @@ def test_path_parameter_rename_is_a_rename(tmp_path: Path, docs: dict[str, dict[
                 param["name"] = "contact_id"
     new["paths"]["/contacts/{contact_id}"] = item
     report = diff.diff_docs(docs["8889625"], new)
-    renames = [c for c in report.changes if c.kind == "path-parameter-renamed"]
+    renames = [c for c in report.changes if c.kind == "path-parameter-renamed-arguments-kept"]
     assert {c.where for c in renames} == {f"{m} /contacts/{{contact_id}}" for m in ("GET", "PUT", "DELETE")}
     assert all(c.level == "non-breaking" and "argument names are unchanged" in c.detail for c in renames)
     assert not [c for c in report.changes if c.kind in ("operation-added", "operation-removed")]
+    assert not [c for c in report.changes if c.level != "non-breaking"]
 
 
 def test_new_required_request_field_and_narrowed_type(docs: dict[str, dict[str, Any]]) -> None:
@@ -213,3 +217,107 @@ def test_cli_against_lock_with_unchanged_mirror(capsys: pytest.CaptureFixture[st
 def test_cli_names_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(tmp_path / "nope.yaml"), str(CURRENT)]) == 1
     assert "nope.yaml" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- one table for every classification
+
+
+def test_every_change_on_the_real_history_is_classified_by_the_table(docs: dict[str, dict[str, Any]]) -> None:
+    chain = [*ORDER, "8889625"]
+    reports = [diff.diff_docs(docs[a], docs[b]) for a, b in [*zip(chain, chain[1:]), (chain[0], chain[-1])]]
+    seen = {c.kind for r in reports for c in r.changes}
+    assert seen <= set(diff.KINDS), seen - set(diff.KINDS)
+    assert len(seen) >= 25  # the history exercises most of the table
+    for change in (c for r in reports for c in r.changes):
+        kind = diff.KINDS[change.kind]
+        assert change.level in kind.levels(), change
+        if kind.level is not None:
+            assert change.level == kind.level, change
+
+
+def test_an_unknown_kind_or_a_level_the_table_does_not_give_is_refused() -> None:
+    with pytest.raises(ValueError, match="no classification for change kind 'parameter-added'"):
+        diff.classify("parameter-added", "GET /admins", "optional query parameter `x` added")
+    with pytest.raises(ValueError, match="not in diff.KINDS"):
+        Change("non-breaking", "no-such-kind", "GET /admins", "?")
+    with pytest.raises(ValueError, match="not in diff.KINDS"):
+        Change("non-breaking", "operation-removed", "GET /admins", "operation removed")  # the table says breaking
+    with pytest.raises(ValueError, match="needs one of"):
+        diff.classify("type-narrowed", "schema contact", "type integer|string → string")  # no direction
+
+
+def test_levels_follow_the_direction_and_the_response_enum_warning() -> None:
+    for name, kind in diff.KINDS.items():  # one level, or one per direction; nothing else
+        assert (kind.level is None) == (kind.request is not None) == (kind.response is not None), name
+        assert kind.levels() <= set(diff.LEVELS) and kind.change, name
+
+    def level(kind: str, direction: str | None = None) -> str:
+        return diff.classify(kind, "schema x", "detail", direction).level
+
+    assert [level("type-narrowed", d) for d in ("request", "response", "both")] == ["breaking", "non-breaking", "breaking"]
+    assert [level("became-optional", d) for d in ("request", "response", "both")] == ["non-breaking", "breaking", "breaking"]
+    assert level("parameter-added-required") == "breaking" and level("parameter-added-optional") == "non-breaking"
+    assert level("doc", "response") == "doc-only"  # one level wherever it is
+    assert "warning" not in diff.classify("enum-value-added", "schema x", "enum values added: 'a'", "request").detail
+    for direction in ("response", "both"):
+        change = diff.classify("enum-value-added", "schema x", "enum values added: 'a'", direction)
+        assert change.level == "non-breaking" and change.detail.endswith(diff.RESPONSE_WARNING)
+
+
+def test_changes_are_only_made_by_classify() -> None:
+    """No `Change(...)` in diff.py outside `classify`: a level is never picked inline."""
+    import ast
+
+    tree = ast.parse(Path(diff.__file__).read_text())
+    callers = []
+    for func in ast.walk(tree):
+        if isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for node in ast.walk(func):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Change":
+                    callers.append(func.name)
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "Change"]
+    assert callers == ["classify"] and len(calls) == 1
+
+
+def test_the_docs_list_every_kind_with_its_level() -> None:
+    text = (Path(diff.__file__).resolve().parents[2] / "docs" / "versioning.md").read_text()
+    start, end = "<!-- kinds: generated -->\n", "<!-- /kinds -->"
+    assert start in text and end in text, "docs/versioning.md lost the markers around the classification table"
+    listed = text[text.index(start) + len(start) : text.index(end)].strip("\n") + "\n"
+    for name, kind in diff.KINDS.items():
+        rows = [row for row in listed.splitlines() if row.startswith(f"| `{name}` |")]
+        assert len(rows) == 1, f"docs/versioning.md does not list `{name}` once"
+        assert all(level in rows[0] for level in kind.levels()), rows[0]
+    assert listed == diff.classification_table(), (
+        "docs/versioning.md's table differs from diff.KINDS; paste the output of "
+        "`python -c 'from generator.release import diff; print(diff.classification_table(), end=\"\")'`"
+    )
+
+
+def test_conditional_cases_are_kinds_of_their_own(docs: dict[str, dict[str, Any]]) -> None:
+    """The cases that used to pick a level inline, each edited into the 2.9 description."""
+    old = docs["8889625"]
+    new = copy.deepcopy(old)
+    paths = new["paths"]
+    paths["/admins"]["get"].setdefault("parameters", []).append({"name": "team", "in": "query", "required": True, "schema": {"type": "string"}})
+    # attachTagToContact is contacts.tags.attach in spec/naming.yaml; the new id falls back to the path rule
+    paths["/contacts/{contact_id}/tags"]["post"]["operationId"] = "addTagToContact"
+    responses = paths["/tags/{id}"]["delete"]["responses"]
+    responses["202"] = responses.pop("200")  # with no 2xx left, rule missing-success-response would add a 200
+    del responses["404"]
+    item = paths.pop("/companies/{id}")
+    for op in item.values():
+        for param in op.get("parameters", []):
+            if param.get("in") == "path":
+                param["name"] = "company"
+    paths["/companies/{company}"] = item
+    report = diff.diff_docs(old, new)
+    kinds = {(c.kind, c.level) for c in report.changes}
+    assert ("parameter-added-required", "breaking") in kinds
+    assert ("operation-id-changed-method-renamed", "breaking") in kinds
+    assert ("response-removed-success", "breaking") in kinds
+    assert ("path-parameter-renamed-arguments-renamed", "breaking") in kinds
+    assert ("response-removed-error", "non-breaking") in kinds
+    change = _find(report, "breaking", "POST /contacts/{contact_id}/tags", "'attachTagToContact' → 'addTagToContact'")
+    assert "maps it to the path rule (was contacts.tags.attach)" in change.detail
+    _find(report, "breaking", "GET /companies/{company}", "SDK arguments ['company_id'] → ['company']")

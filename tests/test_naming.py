@@ -6,6 +6,7 @@ import pytest
 
 from generator import naming
 from generator.naming import Naming, operation_key, resolve_collisions
+from generator.specdata import NamingData
 
 
 def _resolve(items: list[tuple[str, str]]) -> tuple[dict[int, str], list[naming.Collision]]:
@@ -37,7 +38,7 @@ def test_no_collision_no_rename() -> None:
 def test_operation_ids_are_compared_by_their_words() -> None:
     """Revision 62108ba of 2.9 spells operationIds with spaces (`create data export`)."""
     assert operation_key("create data export") == operation_key("createDataExport") == "create_data_export"
-    table = Naming.from_data({"operations": {"createDataExport": "data_exports.create"}})
+    table = Naming.from_data(NamingData(actions={}, singular={}, operations={"createDataExport": "data_exports.create"}))
     assert table.method("POST", "/export/content/data", "create data export") == (("data_exports",), "create")
 
 
@@ -52,7 +53,7 @@ def test_operation_ids_are_compared_by_their_words() -> None:
     ],
 )
 def test_the_path_rule(method: str, path: str, expected: tuple[tuple[str, ...], str]) -> None:
-    table = Naming.from_data({"actions": {"archive": "archive"}})
+    table = Naming.from_data(NamingData(actions={"archive": "archive"}, singular={}, operations={}))
     assert table.method(method, path, "anything") == expected
 
 

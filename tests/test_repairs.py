@@ -239,7 +239,7 @@ def test_list_with_a_pages_envelope_gets_the_parameters_it_describes() -> None:
 def test_a_restorable_deleted_schema_is_restored_and_others_stay_dangling() -> None:
     doc = spec({}, {"req": {"type": "object", "properties": {"attrs": {"$ref": "#/components/schemas/custom_attributes"}}}})
     fixed, outcomes = run(doc)
-    assert fixed["components"]["schemas"]["custom_attributes"] == DATA.restored_schemas["custom_attributes"]["schema"]
+    assert fixed["components"]["schemas"]["custom_attributes"] == DATA.restored_schemas["custom_attributes"].schema
     assert outcomes["restore-deleted-schema"].applied == ("#/components/schemas/custom_attributes (as published in 2.12)",)
     doc["components"]["schemas"]["req"]["properties"]["other"] = {"$ref": "#/components/schemas/never_published"}
     fixed, _ = run(doc)

@@ -10,10 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .. import paths
-from .. import ir, openapi
+from .. import ir, openapi, specdata
 from ..errors import GeneratorError
 from ..naming import (  # noqa: F401  (words, snake, singular: re-exported for the other stages)
     Collision,
@@ -43,8 +41,8 @@ def escape(part: str) -> str:
 
 def load_data(spec_dir: Path = SPEC_DIR) -> dict[str, Any]:
     return {
-        "naming": yaml.safe_load((spec_dir / "naming.yaml").read_text()),
-        "pagination": yaml.safe_load((spec_dir / "pagination.yaml").read_text())["styles"],
+        "naming": specdata.naming(spec_dir / "naming.yaml"),
+        "pagination": specdata.pagination(spec_dir / "pagination.yaml").styles,
     }
 
 
@@ -223,7 +221,7 @@ class Normalizer:
     def __init__(self, spec: dict[str, Any], data: dict[str, Any]) -> None:
         self.spec = spec
         self.naming = Naming.from_data(data["naming"])
-        self.paging_rules = data["pagination"]
+        self.paging_rules: tuple[specdata.PagingRule, ...] = data["pagination"]
         self.schemas = Schemas(spec)
         self.collisions: list[Collision] = []
         self.bodies: set[str] = set()  # schemas sent as a whole request body
@@ -370,11 +368,11 @@ class Normalizer:
         items, prop = lists[0]
         have = {(p.location, p.wire_name) for p in params}
         for rule in self.paging_rules:
-            request, marker = rule.get("request"), rule.get("response")
-            if request and {(request["in"], name) for name in request["names"]} <= have or (
-                marker and _refers_to(props.get("pages"), class_name(marker["schema"]))
+            request, marker = rule.request, rule.response
+            if request and {(request.in_, name) for name in request.names} <= have or (
+                marker and _refers_to(props.get("pages"), class_name(marker.schema))
             ):
-                return ir.Paging(rule["style"], items, self.schemas.type_expr(self.schemas.resolve(prop).get("items")))
+                return ir.Paging(rule.style, items, self.schemas.type_expr(self.schemas.resolve(prop).get("items")))
         return None
 
     def resources(self, ops: list[ir.Operation]) -> list[ir.Resource]:

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .. import paths
-from .. import openapi
+from .. import openapi, specdata
 from ..openapi import as_dict, as_list
 from ..errors import GeneratorError
 
@@ -50,14 +50,14 @@ class Outcome:
 class Data:
     """The repairs' data in spec/."""
 
-    restored_schemas: dict[str, dict[str, Any]]  # name -> {"from": release, "schema": {...}}
-    envelope: dict[str, Any]  # spec/pagination.yaml `envelope`
+    restored_schemas: dict[str, specdata.RestoredSchema]  # spec/restored-schemas.yaml
+    envelope: specdata.Envelope | None  # spec/pagination.yaml `envelope`
     overrides_dir: Path
 
     @classmethod
     def load(cls, spec_dir: Path = SPEC_DIR) -> Data:
-        restored = _read(spec_dir / "restored-schemas.yaml").get("schemas") or {}
-        envelope = _read(spec_dir / "pagination.yaml").get("envelope") or {}
+        restored = specdata.restored_schemas(spec_dir / "restored-schemas.yaml")
+        envelope = specdata.pagination(spec_dir / "pagination.yaml").envelope
         return cls(restored, envelope, spec_dir / "overrides")
 
 
@@ -121,8 +121,8 @@ def restore_deleted_schemas(doc: dict[str, Any], data: Data) -> list[str]:
         for ref in restorable:
             name = openapi.split(ref)[-1]
             entry = data.restored_schemas[name]
-            schemas[name] = copy.deepcopy(entry["schema"])
-            out.append(f"#/components/schemas/{openapi.escape(name)} (as published in {entry['from']})")
+            schemas[name] = copy.deepcopy(entry.schema)
+            out.append(f"#/components/schemas/{openapi.escape(name)} (as published in {entry.from_})")
 
 
 def templated_path_parameters(doc: dict[str, Any], data: Data) -> list[str]:
@@ -346,19 +346,19 @@ def list_without_paging_parameters(doc: dict[str, Any], data: Data) -> list[str]
         if method != "get":
             continue
         declared = {p.get("name") for p in openapi.parameters(doc, item, op) if p.get("in") == "query"}
-        if declared & set(envelope.get("declared") or PAGING_STYLES):
+        if declared & set(envelope.declared or PAGING_STYLES):
             continue
         response = as_dict(openapi.deref(doc, as_dict(op.get("responses")).get("200")))
         schema = as_dict(as_dict(response.get("content")).get("application/json")).get("schema")
         props = openapi.properties(doc, schema)
         arrays = [k for k, v in props.items() if as_dict(openapi.deref(doc, v)).get("type") == "array"]
-        pages = props.get(envelope["property"])
+        pages = props.get(envelope.property)
         if pages is None or len(arrays) != 1:
             continue
-        added = [
-            {"name": p["name"], "in": "query", "required": False, "description": p["description"], "schema": dict(p["schema"])}
-            for p in envelope["parameters"]
-            if _has_path(doc, pages, p["if"].split("."))
+        added: list[dict[str, Any]] = [
+            {"name": p.name, "in": "query", "required": False, "description": p.description, "schema": dict(p.schema)}
+            for p in envelope.parameters
+            if _has_path(doc, pages, p.if_.split("."))
         ]
         if added and isinstance(op.setdefault("parameters", []), list):
             op["parameters"].extend(added)

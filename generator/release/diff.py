@@ -3,8 +3,9 @@
 Operations are matched by method and path template with the parameter names blanked
 (`/contacts/{id}` and `/contacts/{contact_id}` are one operation, renamed). Component
 schemas are compared once each, property by property, and classified with the direction
-they are used in (request, response or both), following oasdiff's rules; see
-docs/versioning.md for the table. Descriptions, summaries and examples are doc-only.
+they are used in (request, response or both), following oasdiff's rules. Every change's
+level comes from one table, KINDS, through `classify` (docs/versioning.md prints the table).
+Descriptions, summaries and examples are doc-only.
 """
 
 from __future__ import annotations
@@ -15,44 +16,112 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .. import paths
-from .. import openapi
+from .. import openapi, specdata
 from ..pipeline import repairs, validate
 from ..errors import GeneratorError
 from ..naming import Naming, operation_key, path_arguments
 
 LEVELS = ("breaking", "non-breaking", "doc-only")
 DOC_KEYS = ("description", "summary", "example", "examples", "title", "externalDocs")
-NAMING_PATH = paths.SPEC / "naming.yaml"
+NAMING_PATH = specdata.NAMING
 SCHEMA_PREFIX = "#/components/schemas/"
 
-# kind -> (level when the schema is read from requests, level when it is read from responses)
-B, N = "breaking", "non-breaking"
-RULES: dict[str, tuple[str, str]] = {
-    "property-added": (N, N),
-    "required-property-added": (B, N),
-    "property-removed": (B, B),  # oasdiff warns for requests; for the SDK a keyword argument disappears
-    "became-required": (B, N),
-    "became-optional": (N, B),
-    "type-narrowed": (B, N),
-    "type-widened": (N, B),
-    "type-changed": (B, B),
-    "format-changed": (B, B),
-    "format-added": (B, N),
-    "format-removed": (N, B),
-    "nullable-added": (N, B),
-    "nullable-removed": (B, N),
-    "enum-value-added": (N, N),  # in responses oasdiff warns only: clients matching every value see a new one
-    "enum-value-removed": (B, N),
-    "enum-added": (B, N),
-    "enum-removed": (N, N),
-    "ref-changed": (B, B),
-    "union-member-added": (N, N),
-    "union-member-removed": (B, N),
+B, N, D = "breaking", "non-breaking", "doc-only"
+DIRECTIONS = ("request", "response", "both")
+RESPONSE_WARNING = " (warning: code that handles every value sees a new case)"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one kind of change is classified: one `level` wherever it is, or a level for when the
+    changed node is read from requests and one for responses (both: breaking if either is)."""
+
+    change: str  # what changed, for the table in docs/versioning.md
+    level: str | None = None
+    request: str | None = None
+    response: str | None = None
+    warn_in_responses: bool = False  # oasdiff's "response enum value added": flagged, not breaking
+    sdk: str = ""  # why the SDK classifies it differently from oasdiff (marked * in the docs)
+
+    def level_in(self, direction: str | None) -> str:
+        if self.level is not None:
+            return self.level
+        if direction not in DIRECTIONS:
+            raise ValueError(f"a change classified by direction needs one of {DIRECTIONS}, got {direction!r}")
+        levels = {"request": [self.request], "response": [self.response]}.get(direction, [self.request, self.response])
+        return B if B in levels else N
+
+    def levels(self) -> set[str]:
+        return {self.level} if self.level is not None else {str(self.request), str(self.response)}
+
+
+def _one(change: str, level: str, sdk: str = "") -> Kind:
+    return Kind(change, level=level, sdk=sdk)
+
+
+def _by_direction(change: str, request: str, response: str, *, warn_in_responses: bool = False, sdk: str = "") -> Kind:
+    return Kind(change, request=request, response=response, warn_in_responses=warn_in_responses, sdk=sdk)
+
+
+# Every kind of change the diff reports, with its level (following oasdiff; `sdk` marks where the
+# SDK differs). A Change is only ever made by `classify`, which looks its level up here.
+KINDS: dict[str, Kind] = {
+    # -- one level wherever it is: operations, their parameters, bodies and statuses, models
+    "operation-removed": _one("operation removed", B),
+    "operation-added": _one("operation added", N),
+    "path-parameter-renamed-arguments-kept": _one(
+        "path placeholder renamed (`/contacts/{id}` → `/contacts/{contact_id}`), the SDK argument names unchanged", N
+    ),
+    "path-parameter-renamed-arguments-renamed": _one("path placeholder renamed, and with it an SDK argument name", B),
+    "operation-id-changed-method-kept": _one("operationId changed or added, the method name unchanged", N),
+    "operation-id-changed-method-renamed": _one(
+        "operationId changed, and `spec/naming.yaml` maps the old and the new id to different method names", B
+    ),
+    "deprecated": _one("operation deprecated, or no longer deprecated", N),
+    "parameter-removed": _one(
+        "query or header parameter removed", B, sdk="the method loses a keyword argument; oasdiff warns"
+    ),
+    "parameter-added-required": _one("required query or header parameter added", B),
+    "parameter-added-optional": _one("optional query or header parameter added", N),
+    "parameter-became-required": _one("parameter became required", B),
+    "parameter-became-optional": _one("parameter became optional", N),
+    "request-body-removed": _one("request body removed", B),
+    "request-body-added-required": _one("required request body added", B),
+    "request-body-added-optional": _one("optional request body added", N),
+    "request-body-became-required": _one("request body became required", B),
+    "request-body-became-optional": _one("request body became optional", N),
+    "response-added": _one("response status added", N),
+    "response-removed-success": _one("success (2xx) response removed", B),
+    "response-removed-error": _one("any other response removed (errors become exceptions by status)", N),
+    "schema-removed": _one("model (component schema) removed", B),
+    "schema-added": _one("model (component schema) added", N),
+    "doc": _one("`description`, `summary`, `title`, `example(s)` or `externalDocs` changed", D),
+    # -- by direction: content types, and every node of a schema (parameter, body, response, model)
+    "content-type-removed": _by_direction("content type of a request body or success response removed", B, B),
+    "content-type-added": _by_direction("content type of a request body or success response added", N, N),
+    "property-added": _by_direction("optional property added", N, N),
+    "required-property-added": _by_direction("required property added", B, N),
+    "property-removed": _by_direction(
+        "property removed", B, B, sdk="in a request the SDK loses a keyword argument; oasdiff warns"
+    ),
+    "became-required": _by_direction("property became required", B, N),
+    "became-optional": _by_direction("property became optional", N, B),
+    "type-narrowed": _by_direction("type narrowed (`integer|string` → `string`)", B, N),
+    "type-widened": _by_direction("type widened (`string` → any, `integer` → `number`)", N, B),
+    "type-changed": _by_direction("other type change", B, B),
+    "ref-changed": _by_direction("`$ref` target changed, or a `$ref` replaced by an inline type or back", B, B),
+    "format-added": _by_direction("format added", B, N),
+    "format-removed": _by_direction("format removed", N, B),
+    "format-changed": _by_direction("format changed", B, B),
+    "nullable-added": _by_direction("became nullable", N, B),
+    "nullable-removed": _by_direction("no longer nullable", B, N),
+    "enum-value-added": _by_direction("enum value added", N, N, warn_in_responses=True),
+    "enum-value-removed": _by_direction("enum value removed", B, N),
+    "enum-added": _by_direction("restricted to an enum", B, N),
+    "enum-removed": _by_direction("no longer restricted to an enum", N, N, warn_in_responses=True),
+    "union-member-added": _by_direction("`oneOf`/`anyOf` member added", N, N),
+    "union-member-removed": _by_direction("`oneOf`/`anyOf` member removed", B, N),
 }
-WARN_IN_RESPONSES = {"enum-value-added", "enum-removed"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +130,12 @@ class Change:
     kind: str
     where: str  # "POST /contacts/merge (MergeContact)" or "schema merge_contacts_request"
     detail: str
+
+    def __post_init__(self) -> None:
+        """Only what the table allows: a Change made outside `classify` with another level fails."""
+        kind = KINDS.get(self.kind)
+        if kind is None or self.level not in kind.levels():
+            raise ValueError(f"change kind {self.kind!r} at level {self.level!r} is not in diff.KINDS")
 
     def as_dict(self) -> dict[str, str]:
         return {"level": self.level, "kind": self.kind, "where": self.where, "detail": self.detail}
@@ -120,6 +195,34 @@ class Report:
         if not self.changes:
             lines += ["No changes.", ""]
         return "\n".join(lines)
+
+
+def classify(kind: str, where: str, detail: str, direction: str | None = None) -> Change:
+    """The one way a Change is made: its level comes from KINDS. `direction` (request, response
+    or both) is where the changed node is read, for the kinds classified by direction."""
+    found = KINDS.get(kind)
+    if found is None:
+        raise ValueError(f"no classification for change kind {kind!r}")
+    if found.warn_in_responses and direction in ("response", "both"):
+        detail += RESPONSE_WARNING
+    return Change(found.level_in(direction), kind, where, detail)
+
+
+def classification_table() -> str:
+    """KINDS as the Markdown tables of docs/versioning.md (tests/test_diff.py checks they match)."""
+    def change(kind: Kind) -> str:
+        return kind.change.replace("|", "\\|") + (f" (*: {kind.sdk})" if kind.sdk else "")
+
+    def response(kind: Kind) -> str:
+        return f"{kind.response}, with a warning" if kind.warn_in_responses else str(kind.response)
+
+    single = [(name, kind) for name, kind in KINDS.items() if kind.level is not None]
+    directed = [(name, kind) for name, kind in KINDS.items() if kind.level is None]
+    lines = ["| kind | change | level |", "| --- | --- | --- |"]
+    lines += [f"| `{name}` | {change(kind)} | {kind.level} |" for name, kind in single]
+    lines += ["", "| kind | change | in a request | in a response |", "| --- | --- | --- | --- |"]
+    lines += [f"| `{name}` | {change(kind)} | {kind.request} | {response(kind)} |" for name, kind in directed]
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------- loading
@@ -360,33 +463,23 @@ def _path_args(path: str, table: dict[str, str]) -> list[str]:
 class _Differ:
     def __init__(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         self.old, self.new = old, new
-        naming = Naming.from_data((yaml.safe_load(NAMING_PATH.read_text()) if NAMING_PATH.is_file() else None) or {})
+        naming = Naming.from_data(specdata.naming(NAMING_PATH))
         self.method_names = {key: name for key, name in naming.operations.items()}
         self.singular = naming.singulars
         self.changes: list[Change] = []
 
-    def add(self, kind: str, where: str, detail: str, direction: str = "") -> None:
-        if kind == "doc":
-            level = "doc-only"
-        elif kind in RULES:
-            req, resp = RULES[kind]
-            levels = {"request": [req], "response": [resp]}.get(direction, [req, resp])
-            level = B if B in levels else N
-            if direction != "request" and kind in WARN_IN_RESPONSES:
-                detail += " (warning: code that handles every value sees a new case)"
-        else:
-            raise ValueError(f"no rule for change kind {kind!r}")
-        self.changes.append(Change(level, kind, where, detail))
+    def add(self, kind: str, where: str, detail: str, direction: str | None = None) -> None:
+        self.changes.append(classify(kind, where, detail, direction))
 
     def run(self) -> list[Change]:
         old_ops, new_ops = _operations(self.old), _operations(self.new)
         for key in sorted(set(old_ops) | set(new_ops)):
             if key not in new_ops:
                 path, op = old_ops[key]
-                self.changes.append(Change(B, "operation-removed", f"{key[0]} {path}", f"operation removed ({_opid(op)})"))
+                self.add("operation-removed", f"{key[0]} {path}", f"operation removed ({_opid(op)})")
             elif key not in old_ops:
                 path, op = new_ops[key]
-                self.changes.append(Change(N, "operation-added", f"{key[0]} {path}", f"operation added ({_opid(op)})"))
+                self.add("operation-added", f"{key[0]} {path}", f"operation added ({_opid(op)})")
             else:
                 self.operation(key[0], old_ops[key], new_ops[key])
         self.schemas()
@@ -399,13 +492,12 @@ class _Differ:
         where = f"{method} {new_path}"
         if old_path != new_path:
             same = _path_args(old_path, self.singular) == _path_args(new_path, self.singular)
-            self.changes.append(Change(
-                N if same else B,
-                "path-parameter-renamed",
+            self.add(
+                "path-parameter-renamed-arguments-kept" if same else "path-parameter-renamed-arguments-renamed",
                 where,
                 f"path was {old_path}; "
                 + ("the SDK argument names are unchanged" if same else f"SDK arguments {_path_args(old_path, self.singular)} → {_path_args(new_path, self.singular)}"),
-            ))
+            )
         if a.get("operationId") != b.get("operationId"):
             old_id, new_id = a.get("operationId"), b.get("operationId")
             renamed_method = self.method_names.get(operation_key(str(old_id))) != self.method_names.get(operation_key(str(new_id)))
@@ -413,12 +505,12 @@ class _Differ:
             if renamed_method:
                 before, after = (self.method_names.get(operation_key(str(i))) or "the path rule" for i in (old_id, new_id))
                 detail += f"; the method name changes: spec/naming.yaml maps it to {after} (was {before})"
-            self.changes.append(Change(B if renamed_method else N, "operation-id-changed", where, detail))
+            self.add("operation-id-changed-method-renamed" if renamed_method else "operation-id-changed-method-kept", where, detail)
         if bool(a.get("deprecated")) != bool(b.get("deprecated")):
-            self.changes.append(Change(N, "deprecated", where, "operation deprecated" if b.get("deprecated") else "no longer deprecated"))
+            self.add("deprecated", where, "operation deprecated" if b.get("deprecated") else "no longer deprecated")
         docs = [k for k in ("summary", "description", "externalDocs") if _key(a.get(k)) != _key(b.get(k))]
         if docs:
-            self.changes.append(Change("doc-only", "doc", where, f"{', '.join(docs)} changed"))
+            self.add("doc", where, f"{', '.join(docs)} changed")
         self.parameters(where, (old_path, a), (new_path, b))
         self.request_body(where, self._deref(self.old, a.get("requestBody")), self._deref(self.new, b.get("requestBody")))
         self.responses(where, a.get("responses") or {}, b.get("responses") or {})
@@ -447,56 +539,57 @@ class _Differ:
         for key in sorted(set(old) | set(new)):
             label = f"{key[0]} parameter `{key[1]}`"
             if key not in new:
-                self.changes.append(Change(B, "parameter-removed", where, f"{label} removed"))
+                self.add("parameter-removed", where, f"{label} removed")
             elif key not in old:
                 req = bool(new[key].get("required"))
-                self.changes.append(Change(B if req else N, "parameter-added", where, f"{'required' if req else 'optional'} {label} added"))
+                self.add("parameter-added-required" if req else "parameter-added-optional", where, f"{'required' if req else 'optional'} {label} added")
             else:
                 ra, rb = bool(old[key].get("required")), bool(new[key].get("required"))
                 if ra != rb:
-                    self.changes.append(Change(B if rb else N, "parameter-required", where, f"{label} became {'required' if rb else 'optional'}"))
+                    self.add("parameter-became-required" if rb else "parameter-became-optional", where, f"{label} became {'required' if rb else 'optional'}")
                 if _key(old[key].get("description")) != _key(new[key].get("description")) or _key(old[key].get("example")) != _key(new[key].get("example")):
-                    self.changes.append(Change("doc-only", "doc", where, f"{label} description or example changed"))
+                    self.add("doc", where, f"{label} description or example changed")
                 self.facts(where, label, self.flat(self.old, old[key].get("schema")), self.flat(self.new, new[key].get("schema")), "request")
 
     def request_body(self, where: str, a: dict[str, Any] | None, b: dict[str, Any] | None) -> None:
         if not a and not b:
             return
         if not b:
-            self.changes.append(Change(B, "request-body-removed", where, "request body removed"))
+            self.add("request-body-removed", where, "request body removed")
             return
         if not a:
             req = bool(b.get("required"))
-            self.changes.append(Change(B if req else N, "request-body-added", where, f"{'required' if req else 'optional'} request body added"))
+            self.add("request-body-added-required" if req else "request-body-added-optional", where, f"{'required' if req else 'optional'} request body added")
             return
         if bool(a.get("required")) != bool(b.get("required")):
-            self.changes.append(Change(B if b.get("required") else N, "request-body-required", where, "request body became " + ("required" if b.get("required") else "optional")))
+            rb = bool(b.get("required"))
+            self.add("request-body-became-required" if rb else "request-body-became-optional", where, "request body became " + ("required" if rb else "optional"))
         self.media(where, "request body", a.get("content") or {}, b.get("content") or {}, "request")
 
     def responses(self, where: str, a: dict[str, Any], b: dict[str, Any]) -> None:
         for code in sorted(set(a) | set(b), key=str):
             success = str(code).startswith("2")
             if code not in b:
-                self.changes.append(Change(B if success else N, "response-removed", where, f"response {code} removed"))
+                self.add("response-removed-success" if success else "response-removed-error", where, f"response {code} removed")
             elif code not in a:
-                self.changes.append(Change(N, "response-added", where, f"response {code} added"))
+                self.add("response-added", where, f"response {code} added")
             else:
                 ra, rb = self._deref(self.old, a[code]) or {}, self._deref(self.new, b[code]) or {}
                 if _key(ra.get("description")) != _key(rb.get("description")):
-                    self.changes.append(Change("doc-only", "doc", where, f"response {code} description changed"))
+                    self.add("doc", where, f"response {code} description changed")
                 if success:  # error bodies become exceptions by status; their shape is not SDK surface
                     self.media(where, f"response {code}", ra.get("content") or {}, rb.get("content") or {}, "response")
 
     def media(self, where: str, label: str, a: dict[str, Any], b: dict[str, Any], direction: str) -> None:
         for ctype in sorted(set(a) | set(b)):
             if ctype not in b:
-                self.changes.append(Change(B, "content-type-removed", where, f"{label}: {ctype} removed"))
+                self.add("content-type-removed", where, f"{label}: {ctype} removed", direction)
             elif ctype not in a:
-                self.changes.append(Change(N, "content-type-added", where, f"{label}: {ctype} added"))
+                self.add("content-type-added", where, f"{label}: {ctype} added", direction)
             else:
                 ma, mb = a[ctype] or {}, b[ctype] or {}
                 if _key(ma.get("example")) != _key(mb.get("example")) or _key(ma.get("examples")) != _key(mb.get("examples")):
-                    self.changes.append(Change("doc-only", "doc", where, f"{label} examples changed"))
+                    self.add("doc", where, f"{label} examples changed")
                 self.facts(where, label, self.flat(self.old, ma.get("schema")), self.flat(self.new, mb.get("schema")), direction)
 
     def facts(self, where: str, label: str, a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]], direction: str) -> None:
@@ -515,9 +608,9 @@ class _Differ:
             used = usage[name]
             direction = "request" if used == {"request"} else "response" if used == {"response"} else "both"
             if name not in new:
-                self.changes.append(Change(B, "schema-removed", where, f"model removed (was used in {_used(used)})"))
+                self.add("schema-removed", where, f"model removed (was used in {_used(used)})")
             elif name not in old:
-                self.changes.append(Change(N, "schema-added", where, f"model added (used in {_used(used)})"))
+                self.add("schema-added", where, f"model added (used in {_used(used)})")
             else:
                 for kind, path, detail in compare_facts(self.flat(self.old, old[name]), self.flat(self.new, new[name])):
                     self.add(kind, where, detail, direction)

@@ -1,0 +1,249 @@
+"""Our data in spec/*.yaml, read through typed loaders: one frozen dataclass per file.
+
+Each loader refuses a file with an unknown key, a missing key or a wrongly typed value with a
+`GeneratorError` naming the key (`styles[2].request: unknown key 'nmaes'`) and the file, so a
+typo in spec/ fails the run instead of silently changing what it generates. The loaders do not
+see descriptions: that every operationId spec/naming.yaml names exists in a locked description
+is checked by tests/test_specdata.py. spec/lock.yaml has its own reader (generator/lock.py),
+spec/overrides/<v>.yaml its own in generator/pipeline/repairs.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+import yaml
+
+from . import paths
+from .errors import GeneratorError
+
+NAMING = paths.SPEC / "naming.yaml"
+PAGINATION = paths.SPEC / "pagination.yaml"
+RELEASES = paths.SPEC / "releases.yaml"
+RESTORED_SCHEMAS = paths.SPEC / "restored-schemas.yaml"
+
+PARAMETER_LOCATIONS = ("query", "body", "path", "header")  # where a paging style's request names are
+METHOD = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+")  # "contacts.tags.attach"
+
+
+# ---------------------------------------------------------------- the data
+
+
+@dataclass(frozen=True)
+class NamingData:
+    """spec/naming.yaml: the exceptions to the naming rule (generator/naming.py)."""
+
+    actions: dict[str, str]  # trailing path segment -> verb
+    singular: dict[str, str]  # resource segment -> its singular
+    operations: dict[str, str]  # operationId -> "resource.sub.verb"
+
+
+@dataclass(frozen=True)
+class RequestMatch:
+    """A paging style recognised by request parameters: all of `names`, located `in_`."""
+
+    in_: str  # one of PARAMETER_LOCATIONS
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResponseMatch:
+    """A paging style recognised by the component schema of the response's `pages`."""
+
+    schema: str
+
+
+@dataclass(frozen=True)
+class PagingRule:
+    """One of spec/pagination.yaml `styles`: exactly one of `request` and `response` is set."""
+
+    style: str  # a PagingStyle of the runtime (templates/package/src/intercom_sdk/pagination.py)
+    request: RequestMatch | None
+    response: ResponseMatch | None
+
+
+@dataclass(frozen=True)
+class EnvelopeParameter:
+    name: str
+    if_: str  # `if`: the dotted path the envelope schema must have for the parameter to be added
+    description: str
+    schema: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """spec/pagination.yaml `envelope` (rule list-without-paging-parameters)."""
+
+    property: str
+    declared: tuple[str, ...]
+    parameters: tuple[EnvelopeParameter, ...]
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """spec/pagination.yaml."""
+
+    styles: tuple[PagingRule, ...]
+    envelope: Envelope
+
+
+@dataclass(frozen=True)
+class Unstable:
+    folder: str
+    info_version: str
+    intercom_version: str
+
+
+@dataclass(frozen=True)
+class Releases:
+    """spec/releases.yaml."""
+
+    unstable: Unstable
+
+
+@dataclass(frozen=True)
+class RestoredSchema:
+    """One entry of spec/restored-schemas.yaml `schemas` (rule restore-deleted-schema)."""
+
+    from_: str  # `from`: the release it was published in
+    schema: dict[str, Any]
+
+
+# ---------------------------------------------------------------- the loaders
+
+
+def naming(path: Path = NAMING) -> NamingData:
+    r = _Reader(path)
+    top = r.mapping(r.load(), "", required=("actions", "singular", "operations"))
+    operations = r.strings(top["operations"], "operations")
+    for key, method in operations.items():
+        if not METHOD.fullmatch(method):
+            r.fail(f"operations.{key}", f"expected `resource.verb` (like contacts.tags.attach), found {method!r}")
+    return NamingData(r.strings(top["actions"], "actions"), r.strings(top["singular"], "singular"), operations)
+
+
+def pagination(path: Path = PAGINATION) -> Pagination:
+    r = _Reader(path)
+    top = r.mapping(r.load(), "", required=("styles", "envelope"))
+    styles = []
+    for i, raw in enumerate(r.list(top["styles"], "styles")):
+        at = f"styles[{i}]"
+        style = r.mapping(raw, at, required=("style",), optional=("request", "response"))
+        if ("request" in style) == ("response" in style):
+            r.fail(at, "needs exactly one of `request` and `response`")
+        request = response = None
+        if "request" in style:
+            req = r.mapping(style["request"], f"{at}.request", required=("in", "names"))
+            location = r.string(req["in"], f"{at}.request.in")
+            if location not in PARAMETER_LOCATIONS:
+                r.fail(f"{at}.request.in", f"expected one of {', '.join(PARAMETER_LOCATIONS)}, found {location!r}")
+            names = r.string_list(req["names"], f"{at}.request.names")
+            if not names:
+                r.fail(f"{at}.request.names", "expected at least one name")
+            request = RequestMatch(location, names)
+        else:
+            resp = r.mapping(style["response"], f"{at}.response", required=("schema",))
+            response = ResponseMatch(r.string(resp["schema"], f"{at}.response.schema"))
+        styles.append(PagingRule(r.string(style["style"], f"{at}.style"), request, response))
+    env = r.mapping(top["envelope"], "envelope", required=("property", "declared", "parameters"))
+    parameters = []
+    for i, raw in enumerate(r.list(env["parameters"], "envelope.parameters")):
+        at = f"envelope.parameters[{i}]"
+        p = r.mapping(raw, at, required=("name", "if", "description", "schema"))
+        parameters.append(EnvelopeParameter(
+            r.string(p["name"], f"{at}.name"), r.string(p["if"], f"{at}.if"),
+            r.string(p["description"], f"{at}.description"), r.mapping(p["schema"], f"{at}.schema"),
+        ))  # fmt: skip
+    envelope = Envelope(
+        r.string(env["property"], "envelope.property"), r.string_list(env["declared"], "envelope.declared"), tuple(parameters)
+    )
+    return Pagination(tuple(styles), envelope)
+
+
+def releases(path: Path = RELEASES) -> Releases:
+    r = _Reader(path)
+    top = r.mapping(r.load(), "", required=("unstable",))
+    fields = ("folder", "info_version", "intercom_version")
+    raw = r.mapping(top["unstable"], "unstable", required=fields)
+    folder, info_version, intercom_version = (r.string(raw[k], f"unstable.{k}") for k in fields)
+    return Releases(Unstable(folder, info_version, intercom_version))
+
+
+def restored_schemas(path: Path = RESTORED_SCHEMAS) -> dict[str, RestoredSchema]:
+    """name -> the schema as published in `from`; no file is no schemas (add-release creates it)."""
+    if not path.exists():
+        return {}
+    r = _Reader(path)
+    top = r.mapping(r.load(), "", required=("schemas",))
+    out = {}
+    for name, raw in r.mapping(top["schemas"], "schemas").items():
+        at = f"schemas.{name}"
+        entry = r.mapping(raw, at, required=("from", "schema"))
+        out[str(name)] = RestoredSchema(r.string(entry["from"], f"{at}.from"), r.mapping(entry["schema"], f"{at}.schema"))
+    return out
+
+
+# ---------------------------------------------------------------- checking
+
+
+class _Reader:
+    """Type checks with errors that name the key (`at`, a dotted path) and the file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, at: str, problem: str) -> NoReturn:
+        raise GeneratorError(f"{self.path.name}: {f'`{at}`: ' if at else ''}{problem}", where=str(self.path))
+
+    def load(self) -> Any:
+        try:
+            return yaml.safe_load(self.path.read_text())
+        except OSError as exc:
+            raise GeneratorError(f"cannot read {self.path.name}: {exc.strerror}", where=str(self.path)) from exc
+        except yaml.YAMLError as exc:
+            raise GeneratorError(f"{self.path.name} is not valid YAML: {exc}", where=str(self.path)) from exc
+
+    def mapping(self, value: Any, at: str, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()) -> dict[str, Any]:
+        """A mapping; with `required`, exactly those keys (and any of `optional`)."""
+        if not isinstance(value, dict):
+            self.fail(at, f"expected a mapping, found {_kind(value)}")
+        if required or optional:
+            expected = ", ".join((*required, *optional))
+            if unknown := [str(k) for k in value if k not in required and k not in optional]:
+                self.fail(at, f"unknown key{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))} (expected: {expected})")
+            if missing := [k for k in required if k not in value]:
+                self.fail(at, f"missing key{'s' * (len(missing) > 1)} {', '.join(map(repr, missing))} (expected: {expected})")
+        return value
+
+    def list(self, value: Any, at: str) -> list[Any]:
+        if not isinstance(value, list):
+            self.fail(at, f"expected a list, found {_kind(value)}")
+        return value
+
+    def string(self, value: Any, at: str) -> str:
+        if not isinstance(value, str):
+            self.fail(at, f"expected a string, found {_kind(value)}")
+        return value
+
+    def string_list(self, value: Any, at: str) -> tuple[str, ...]:
+        return tuple(self.string(item, f"{at}[{i}]") for i, item in enumerate(self.list(value, at)))
+
+    def strings(self, value: Any, at: str) -> dict[str, str]:
+        """A mapping of strings to strings."""
+        out = {}
+        for key, item in self.mapping(value, at).items():
+            if not isinstance(key, str):
+                self.fail(at, f"expected string keys, found {_kind(key)}")
+            out[key] = self.string(item, f"{at}.{key}")
+        return out
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean", int: "an integer", float: "a number"}.get(
+        type(value), type(value).__name__
+    ) + ("" if isinstance(value, (dict, list)) else f" ({value!r})")
