@@ -100,6 +100,7 @@ class Param:
     type: TypeRef
     required: bool
     description: str = ""
+    from_path: bool = False  # a body property repeating a path parameter: sent with its value, no argument of its own
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,11 @@ class Operation:
     @property
     def body_params(self) -> list[Param]:
         return [p for p in self.params if p.location == "body"]
+
+    @property
+    def arguments(self) -> list[Param]:
+        """The method's keyword arguments: every parameter but the path ones and mirrors of them."""
+        return [p for p in self.params if p.location != "path" and not p.from_path]
 
     @property
     def dotted_name(self) -> str:

@@ -24,6 +24,7 @@ NAMING = paths.SPEC / "naming.yaml"
 PAGINATION = paths.SPEC / "pagination.yaml"
 RELEASES = paths.SPEC / "releases.yaml"
 RESTORED_SCHEMAS = paths.SPEC / "restored-schemas.yaml"
+TYPING = paths.SPEC / "typing.yaml"
 
 PARAMETER_LOCATIONS = ("query", "body", "path", "header")  # where a paging style's request names are
 METHOD = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+")  # "contacts.tags.attach"
@@ -184,6 +185,23 @@ def restored_schemas(path: Path = RESTORED_SCHEMAS) -> dict[str, RestoredSchema]
         entry = r.mapping(raw, at, required=("from", "schema"))
         out[str(name)] = RestoredSchema(r.string(entry["from"], f"{at}.from"), r.mapping(entry["schema"], f"{at}.schema"))
     return out
+
+
+@dataclass(frozen=True)
+class Typing:
+    """spec/typing.yaml: what the SDK types more strictly than the descriptions."""
+
+    identity: tuple[str, ...]  # required in every returned object that declares them
+    required: dict[str, tuple[str, ...]]  # component schema -> properties the API requires
+
+
+def typing_rules(path: Path = TYPING) -> Typing:
+    r = _Reader(path)
+    top = r.mapping(r.load(), "", required=("identity", "required"))
+    required = {
+        str(name): r.string_list(props, f"required.{name}") for name, props in r.mapping(top["required"], "required").items()
+    }
+    return Typing(r.string_list(top["identity"], "identity"), required)
 
 
 # ---------------------------------------------------------------- checking

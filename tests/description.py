@@ -150,6 +150,11 @@ def closure(spec: dict[str, Any], keys: set[str]) -> set[str]:
     return found
 
 
+def returned_schemas(spec: dict[str, Any]) -> set[str]:
+    """Component schemas a success response holds, directly or not."""
+    return closure(spec, set().union(*(refs_below(response_schema(spec, op)) for _, _, op, _ in operations(spec))))
+
+
 def body_only_schemas(spec: dict[str, Any]) -> set[str]:
     """Component schemas only ever sent as a whole request body (or as a member of one): the SDK
     has no class for them, their properties are the method's keyword arguments. A schema a

@@ -86,13 +86,13 @@ BREAKS = {
         'f"/contact/{path_param(contact_id)}"',
         "NO_PATH_MATCHED",
     ),
-    "retrieveAdmin": (  # a path parameter of the wrong type (the admin id is an integer)
-        "test_retrieve_admin",
-        "admins.py",
-        "AdminsResource",
-        "retrieve",
-        "path_param(admin_id)",
-        "path_param(str(admin_id) + 'x')",
+    "updateDataAttribute": (  # a path parameter of the wrong type (data attribute ids are integers)
+        "test_update_data_attribute",
+        "data_attributes.py",
+        "DataAttributesResource",
+        "update",
+        "path_param(data_attribute_id)",
+        "path_param(str(data_attribute_id) + 'x')",
         "path.id",
     ),
     "listActivityLogs": (  # a required query parameter sent under the wrong name

@@ -101,8 +101,9 @@ def build_call(
             "application/json"
         ]["schema"]
         body = examples[0] if examples else sample(spec, schema)
-        names = {p.wire_name: p.py_name for p in op.body_params}
-        extra = {k: v for k, v in body.items() if k not in names}
+        names = {p.wire_name: p.py_name for p in op.body_params if not p.from_path}
+        mirrors = {p.wire_name for p in op.body_params if p.from_path}  # sent with the path value
+        extra = {k: v for k, v in body.items() if k not in names and k not in mirrors}
         kwargs.update({names[k]: v for k, v in body.items() if k in names})
         if extra:
             kwargs["extra_body"] = extra

@@ -7,6 +7,7 @@ mirror (files the rules were not written against), through the rules alone."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -146,9 +147,29 @@ def test_ids_of_one_resource_get_one_type() -> None:
     assert fixed["paths"]["/contacts/{id}/notes"]["parameters"][0]["schema"] == {"type": "string"}
     assert fixed["paths"]["/articles/{id}"]["get"]["parameters"][0]["schema"] == {"type": "integer"}, "integer everywhere: kept"
     assert outcomes["one-type-per-resource-id"].applied == (
-        "GET /contacts/{id}/notes: {id} integer -> string, as in GET /contacts/{id}",
-        "POST /contacts/{id}/notes: {id} integer -> string, as in GET /contacts/{id}",
+        "GET /contacts/{id}/notes: {id} integer -> string (the operations disagree)",
+        "POST /contacts/{id}/notes: {id} integer -> string (the operations disagree)",
     )
+
+
+def test_ids_take_the_type_of_the_id_of_the_object_returned() -> None:
+    """So that `client.admins.retrieve(admin.id)` type-checks: Admin.id is a string."""
+    admin = {"type": "object", "properties": {"id": {"type": "string"}, "type": {"type": "string"}}}
+    attribute = {"type": "object", "properties": {"id": {"type": "integer"}}}
+    doc = spec(
+        {
+            "/admins/{id}": {"get": {"parameters": [_id_param("id", "integer")], "responses": ok(schema={"$ref": "#/components/schemas/admin"})}},
+            "/admins/{id}/away": {"put": {"parameters": [_id_param("id", "integer")], "responses": ok(schema={"$ref": "#/components/schemas/admin"})}},
+            "/data_attributes/{data_attribute_id}": {
+                "put": {"parameters": [_id_param("data_attribute_id", "string")], "responses": ok(schema={"$ref": "#/components/schemas/data_attribute"})}
+            },
+        },
+        {"admin": admin, "data_attribute": attribute},
+    )
+    fixed, outcomes = run(doc)
+    assert fixed["paths"]["/admins/{id}/away"]["put"]["parameters"][0]["schema"] == {"type": "string"}
+    assert fixed["paths"]["/data_attributes/{data_attribute_id}"]["put"]["parameters"][0]["schema"] == {"type": "integer"}
+    assert "PUT /admins/{id}/away: {id} integer -> string (GET /admins/{id} returns an object whose id is a string)" in outcomes["one-type-per-resource-id"].applied
 
 
 def test_operation_without_a_success_response() -> None:
@@ -254,7 +275,7 @@ def test_a_restorable_deleted_schema_is_restored_and_others_stay_dangling() -> N
 def write_overrides(folder: Path, version: str, entries: list[dict[str, Any]]) -> repairs.Data:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{version}.yaml").write_text(yaml.safe_dump({"repairs": entries}))
-    return repairs.Data(DATA.restored_schemas, DATA.envelope, folder)
+    return dataclasses.replace(DATA, overrides_dir=folder)
 
 
 def test_per_version_entries_are_addressed_by_name(tmp_path: Path) -> None:
@@ -337,7 +358,7 @@ def test_rules_alone_repair_every_locked_version(version: str, tmp_path: Path) -
     Entries still needed are listed in STILL_NEEDED with why."""
     doc = _description(version)
     with_file, outcomes = repairs.apply(doc, version, DATA)
-    without, _ = repairs.apply(doc, version, repairs.Data(DATA.restored_schemas, DATA.envelope, tmp_path))
+    without, _ = repairs.apply(doc, version, dataclasses.replace(DATA, overrides_dir=tmp_path))
     entries = [o.name for o in outcomes if o.name.startswith("spec/overrides/")]
     unexplained = [e for e in entries if f"{version} #{e.rsplit('#', 1)[1]}" not in STILL_NEEDED]
     assert not unexplained, f"per-version entries no test explains: {unexplained}"

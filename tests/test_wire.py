@@ -147,7 +147,10 @@ def plan(
     for (where, name), value in values.items():
         argument = by_wire.get((where, name))
         if argument is not None:
-            if argument.name in block.positional:
+            if where == "body" and argument.name in positional:
+                # A body property repeating a path parameter: the SDK sends the path argument's value.
+                call.body[name] = positional[argument.name]
+            elif argument.name in block.positional:
                 positional[argument.name] = value
             else:
                 call.kwargs[argument.name] = value

@@ -83,7 +83,8 @@ def arguments(op: ir.Operation, api: ir.Api) -> Arguments:
     if op.has_body:
         body, note, defect = request_body(op, api)
         names = {p.wire_name: p.py_name for p in op.body_params}
-        kwargs.update({names[k]: v for k, v in body.items() if k in names})
+        mirrors = {p.wire_name for p in op.body_params if p.from_path}  # sent with the path argument's value
+        kwargs.update({names[k]: v for k, v in body.items() if k in names and k not in mirrors})
         # Example fields the request schema does not declare are left out: the contract
         # suite refuses undeclared keys (the generated conftest's DeclaredKeys).
         undeclared = [k for k in body if k not in names]

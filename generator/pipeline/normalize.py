@@ -43,6 +43,7 @@ def load_data(spec_dir: Path = SPEC_DIR) -> dict[str, Any]:
     return {
         "naming": specdata.naming(spec_dir / "naming.yaml"),
         "pagination": specdata.pagination(spec_dir / "pagination.yaml").styles,
+        "typing": specdata.typing_rules(spec_dir / "typing.yaml"),
     }
 
 
@@ -170,6 +171,28 @@ class Schemas:
                 todo += [ref.rsplit("/", 1)[-1] for ref in openapi.refs(self.out[name])]
         return found
 
+    def type_returned(self, returned: set[str], identity: tuple[str, ...]) -> list[str]:
+        """The models of returned objects, typed as the API answers: identity properties required
+        (spec/typing.yaml), lists that are not nullable default to an empty list, never None.
+        One report line per rule, like the repairs'."""
+        required: list[str] = []
+        lists: list[str] = []
+        for name in sorted(self.closure(returned)):
+            schema = self.out[name]
+            props = schema.get("properties") or {}
+            for prop in identity:
+                if prop in props and prop not in schema.get("required", []):
+                    schema["required"] = [*schema.get("required", []), prop]
+                    required.append(f"{name}.{prop}")
+            for prop, node in props.items():
+                if node.get("type") == "array" and not node.get("nullable") and prop not in schema.get("required", []):
+                    node["default"] = []
+                    lists.append(f"{name}.{prop}")
+        return [
+            _typed("identity-fields-required", "returned objects always carry their identity (spec/typing.yaml)", required),
+            _typed("lists-never-none", "a list field of a returned object is a list, empty when absent", lists),
+        ]
+
     def models_kept(self, used: set[str], bodies: set[str]) -> set[str]:
         """Every schema a method's arguments or result name, or that no operation uses (a payload
         users may parse themselves, such as a webhook's); not those only ever sent as a whole
@@ -222,10 +245,12 @@ class Normalizer:
         self.spec = spec
         self.naming = Naming.from_data(data["naming"])
         self.paging_rules: tuple[specdata.PagingRule, ...] = data["pagination"]
+        self.typing: specdata.Typing = data["typing"]
         self.schemas = Schemas(spec)
         self.collisions: list[Collision] = []
         self.bodies: set[str] = set()  # schemas sent as a whole request body
         self.used: set[str] = set()  # schemas a method's arguments or result name
+        self.returned: set[str] = set()  # schemas a method's result names
 
     def deref(self, node: Any) -> Any:
         """Follow a `$ref` into components/parameters, responses or requestBodies (validation
@@ -250,7 +275,7 @@ class Normalizer:
                 raise GeneratorError(f"unsupported request content types {sorted(content)}", where=f"{where}/requestBody")
             has_body = True
             body_schema = self.body_schema(content["application/json"].get("schema", {}), op_id, where)
-            params += self.body_params(body_schema, {p.py_name for p in params}, where)
+            params += self.body_params(body_schema, {p.py_name: p.location for p in params}, resource, where)
         response, status = self.response(op, op_id, where)
         media = sorted((self.deref(op["responses"].get(status) or {}).get("content") or {}))
         accept = None
@@ -323,16 +348,24 @@ class Normalizer:
         self.bodies.add(name)
         return cleaned  # type: ignore[no-any-return]
 
-    def body_params(self, schema: dict[str, Any], taken: set[str], where: str) -> list[ir.Param]:
+    def body_params(
+        self, schema: dict[str, Any], taken: dict[str, ir.Location], resource: tuple[str, ...], where: str
+    ) -> list[ir.Param]:
         props, required = self.schemas.fields(schema)
+        path_args = {name for name, location in taken.items() if location == "path"}
         out = []
         for wire, prop in props.items():
             py = identifier(wire)
-            if py in taken:  # e.g. POST /contacts/{id}/notes also takes contact_id in its body
+            if wire == "id" and len(resource) > 1:  # contacts.tags.attach(contact_id, tag_id=...)
+                named = identifier(singular(resource[-1], self.naming.singulars) + "_id")
+                py = named if named not in taken and named not in props else py
+            if py in taken and py not in path_args:  # a query or header parameter of that name
                 py = "body_" + py
             desc = (self.schemas.resolve(prop).get("description") or "") if isinstance(prop, dict) else ""
             self.used |= _schema_refs(prop)
-            out.append(ir.Param(wire, py, "body", self.schemas.type_expr(prop), wire in required, desc.strip()))
+            # A property repeating a path parameter (POST /contacts/{id}/notes sends contact_id):
+            # sent with the path argument's value, no second argument.
+            out.append(ir.Param(wire, py, "body", self.schemas.type_expr(prop), wire in required, desc.strip(), py in path_args))
         # Required first so they can be plain keyword arguments.
         return sorted(out, key=lambda p: not p.required)
 
@@ -356,6 +389,7 @@ class Normalizer:
         else:
             schema = self.schemas.clean(schema, class_name(op_id) + "Response", where)
         self.used |= _schema_refs(schema)
+        self.returned |= _schema_refs(schema)
         return self.schemas.type_expr(schema), status
 
     def paging(self, params: list[ir.Param], response: ir.TypeRef) -> ir.Paging | None:
@@ -414,6 +448,14 @@ class Normalizer:
         return sorted((r for p, r in by_path.items() if len(p) == 1), key=lambda r: r.path)
 
 
+def _typed(name: str, reason: str, fields: list[str]) -> str:
+    """A report line in the repairs' format; the fields are many, so counted and sampled."""
+    if not fields:
+        return f"not needed [{name}]: no such field"
+    shown = ", ".join(fields[:6]) + (f", ... ({len(fields)} in all)" if len(fields) > 6 else "")
+    return f"typed [{name}]: {reason}.\n    at {shown}"
+
+
 def _schema_refs(node: Any) -> set[str]:
     return {ref.rsplit("/", 1)[-1] for ref in openapi.refs(node)}
 
@@ -448,6 +490,7 @@ def normalize(
     regions = {region: url for region, url in regions.items() if url in servers} or {"us": servers[0] if servers else regions["us"]}
     info = spec.get("info", {})
     kept = norm.schemas.models_kept(norm.used, norm.bodies)
+    typed = norm.schemas.type_returned(norm.returned, norm.typing.identity)
     return ir.Api(
         api_version=api_version,
         intercom_version=intercom_version(api_version),
@@ -459,7 +502,7 @@ def normalize(
         models=sorted(kept),
         component_models={key: name for key, name in norm.schemas.names.items() if name in kept},
         schemas={name: schema for name, schema in norm.schemas.out.items() if name in kept},
-        repairs=repairs,
+        repairs=[*repairs, *typed],
         warnings=[c.warning() for c in norm.collisions],
         spec=spec,
     )

@@ -122,7 +122,7 @@ def path_fstring(op: ir.Operation) -> str:
 def signature_text(op: ir.Operation) -> str:
     """The arguments of a method as one line, for api.md."""
     args = [f"{p.py_name}: {p.type.annotation()}" for p in op.path_params]
-    rest = [p for p in op.params if p.location != "path"]
+    rest = op.arguments
     if rest:
         args.append("*")
     args += [f"{p.py_name}: {p.type.annotation()}" for p in rest if p.required]
@@ -143,7 +143,7 @@ def docstring(op: ir.Operation) -> str:
     opening = intro(op.description)
     if opening and opening != op.summary:
         parts.append(wrap(opening, width))
-    documented = [p for p in op.params if p.description]
+    documented = [p for p in op.params if p.description and not p.from_path]
     if documented:
         lines = ["Args:"]
         for p in documented:

@@ -11,6 +11,8 @@ never by array index; an entry whose target is gone or already fixed is reported
 from __future__ import annotations
 
 import copy
+import dataclasses
+import difflib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from ..errors import GeneratorError
 
 SPEC_DIR = paths.SPEC
 UUID_LENGTH = 36
+TYPO_SIMILARITY = 0.85  # difflib ratio: job_identfier / job_identifier is 0.96
 PAGING_STYLES = ("page", "per_page", "starting_after", "scroll_param")
 
 
@@ -53,12 +56,14 @@ class Data:
     restored_schemas: dict[str, specdata.RestoredSchema]  # spec/restored-schemas.yaml
     envelope: specdata.Envelope | None  # spec/pagination.yaml `envelope`
     overrides_dir: Path
+    required: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # spec/typing.yaml `required`
 
     @classmethod
     def load(cls, spec_dir: Path = SPEC_DIR) -> Data:
         restored = specdata.restored_schemas(spec_dir / "restored-schemas.yaml")
         envelope = specdata.pagination(spec_dir / "pagination.yaml").envelope
-        return cls(restored, envelope, spec_dir / "overrides")
+        required = specdata.typing_rules(spec_dir / "typing.yaml").required
+        return cls(restored, envelope, spec_dir / "overrides", required)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -229,8 +234,10 @@ def _schema_nodes(doc: Any) -> list[tuple[dict[str, Any], tuple[Any, ...]]]:
 
 
 def one_type_per_resource_id(doc: dict[str, Any], data: Data) -> list[str]:
-    """The placeholders after one collection segment (`/contacts/{id}`) name one kind of id."""
+    """The placeholders after one collection segment (`/contacts/{id}`) name one kind of id: the
+    type of the `id` of the object those operations return, else a string where they disagree."""
     by_segment: dict[str, list[tuple[str, str, dict[str, Any], str]]] = defaultdict(list)
+    returned: dict[str, dict[str, str]] = defaultdict(dict)  # segment -> id type -> an operation returning it
     for path, method, item, op in openapi.operations(doc):
         parts = [s for s in path.split("/") if s]
         declared = {p.get("name"): p for p in openapi.parameters(doc, item, op) if p.get("in") == "path"}
@@ -239,17 +246,38 @@ def one_type_per_resource_id(doc: dict[str, Any], data: Data) -> list[str]:
             if param is not None:
                 kind = as_dict(openapi.deref(doc, param.get("schema"))).get("type")
                 by_segment[before].append((path, method, param, str(kind)))
+        own = len(parts) > 1 and parts[-1] in ("{id}", f"{{{_singular(parts[-2])}_id}}")
+        if own:  # the path names the object the operation returns
+            kind = as_dict(openapi.deref(doc, openapi.properties(doc, _success_schema(doc, op)).get("id"))).get("type")
+            if kind in ("string", "integer"):
+                returned[parts[-2]].setdefault(kind, _where(path, method))
     out = []
     for segment, uses in sorted(by_segment.items()):
-        kinds = {kind for *_, kind in uses}
-        if not {"string", "integer"} <= kinds:
+        kinds = {kind for *_, kind in uses} & {"string", "integer"}
+        evidence = returned[segment]
+        if len(evidence) == 1:
+            [(target, where)] = evidence.items()
+            because = f"{where} returns an object whose id is {'a string' if target == 'string' else 'an integer'}"
+        elif len(kinds) > 1:
+            target, because = "string", "the operations disagree"
+        else:
             continue
-        example = next(f"{_where(p, m)}" for p, m, _, kind in uses if kind == "string")
         for path, method, param, kind in uses:
-            if kind == "integer":
-                _own_parameter(doc, path, method, param)["schema"] = {"type": "string"}
-                out.append(f"{_where(path, method)}: {{{param.get('name')}}} integer -> string, as in {example}")
+            if kind in ("string", "integer") and kind != target:
+                _own_parameter(doc, path, method, param)["schema"] = {"type": target}
+                out.append(f"{_where(path, method)}: {{{param.get('name')}}} {kind} -> {target} ({because})")
     return out
+
+
+def _singular(segment: str) -> str:
+    return segment[:-3] + "y" if segment.endswith("ies") else segment[:-1] if segment.endswith("s") else segment
+
+
+def _success_schema(doc: dict[str, Any], op: dict[str, Any]) -> Any:
+    responses: dict[Any, Any] = as_dict(op.get("responses"))  # YAML may key statuses by int
+    code = next((c for c in sorted(responses, key=str) if str(c).startswith("2")), None)
+    response = as_dict(openapi.deref(doc, responses.get(code)))
+    return as_dict(as_dict(response.get("content")).get("application/json")).get("schema")
 
 
 def _own_parameter(doc: dict[str, Any], path: str, method: str, param: dict[str, Any]) -> dict[str, Any]:
@@ -337,6 +365,64 @@ def _type_enum(doc: dict[str, Any], schema: Any) -> list[Any]:
     return list(as_list(prop.get("enum")))
 
 
+def property_name_typos(doc: dict[str, Any], data: Data) -> list[str]:
+    """A property no example of its schema has, where every example has one undeclared key
+    spelled almost the same: the description misspells the name the API uses."""
+    instances: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for _, _, _, op in openapi.operations(doc):
+        for raw in as_dict(op.get("responses")).values():
+            media = as_dict(as_dict(as_dict(openapi.deref(doc, raw)).get("content")).get("application/json"))
+            for _, value in openapi.examples(media):
+                _collect(doc, media.get("schema"), value, instances, 0)
+    schemas = as_dict(as_dict(doc.get("components")).get("schemas"))
+    out = []
+    for name, values in sorted(instances.items()):
+        props = as_dict(as_dict(schemas.get(name)).get("properties"))
+        for prop in list(props):
+            if any(prop in v for v in values):
+                continue
+            spelled = set.intersection(*(set(v) - set(props) for v in values))
+            close = [k for k in spelled if difflib.SequenceMatcher(None, prop, k).ratio() >= TYPO_SIMILARITY]
+            if len(close) == 1:
+                props[close[0]] = props.pop(prop)
+                required = as_list(as_dict(schemas[name]).get("required"))
+                schemas[name]["required"] = [close[0] if r == prop else r for r in required] if required else required
+                if not required:
+                    schemas[name].pop("required", None)
+                out.append(f"{openapi.pointer('components', 'schemas', name, 'properties', prop)} -> {close[0]} ({len(values)} examples)")
+    return out
+
+
+def _collect(doc: dict[str, Any], schema: Any, value: Any, found: dict[str, list[dict[str, Any]]], depth: int) -> None:
+    """The example objects of each component schema, found by walking a value with its schema."""
+    name = openapi.schema_name(schema)
+    schema = as_dict(openapi.deref(doc, schema))
+    if depth > 30 or not schema:
+        return
+    if isinstance(value, dict):
+        if name is not None:
+            found[name].append(value)
+        for prop, sub in openapi.properties(doc, schema).items():
+            if prop in value:
+                _collect(doc, sub, value[prop], found, depth + 1)
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for item in value:
+            _collect(doc, schema["items"], item, found, depth + 1)
+
+
+def required_by_the_api(doc: dict[str, Any], data: Data) -> list[str]:
+    schemas = as_dict(as_dict(doc.get("components")).get("schemas"))
+    out = []
+    for name, needed in sorted(data.required.items()):
+        schema = as_dict(schemas.get(name))
+        declared = openapi.properties(doc, schema)
+        missing = [p for p in needed if p in declared and p not in as_list(schema.get("required"))]
+        if missing:
+            schema["required"] = [*as_list(schema.get("required")), *missing]
+            out.append(f"{openapi.pointer('components', 'schemas', name)}: {', '.join(missing)}")
+    return out
+
+
 def list_without_paging_parameters(doc: dict[str, Any], data: Data) -> list[str]:
     envelope = data.envelope
     if not envelope:
@@ -403,8 +489,8 @@ RULES = (
     ),
     Rule(
         "one-type-per-resource-id",
-        "The ids after one path segment (/contacts/{id}) are one kind of id; where operations disagree "
-        "(integer here, string there) they are strings, which every id is on the wire.",
+        "The ids after one path segment (/contacts/{id}) are one kind of id: the type of the `id` of the "
+        "object those operations return (so obj.id can be passed back), else a string where they disagree.",
         "the ids of each resource have one type",
         one_type_per_resource_id,
     ),
@@ -427,6 +513,19 @@ RULES = (
         "type and they hold its list); reference that component.",
         "every success response's examples match its schema's type",
         response_schema_named_by_type,
+    ),
+    Rule(
+        "property-name-typo",
+        "A property no example of its schema has, where every example has one undeclared key spelled almost "
+        "the same, is misspelled: rename it to the key the examples and the API use.",
+        "no property name its examples contradict",
+        property_name_typos,
+    ),
+    Rule(
+        "required-by-the-api",
+        "Properties the API requires though the description does not mark them (spec/typing.yaml `required`).",
+        "every property the API requires is marked required",
+        required_by_the_api,
     ),
     Rule(
         "list-without-paging-parameters",

@@ -22,6 +22,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -32,6 +33,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import intercom_sdk
+import yaml
 from intercom_sdk import APIResponseValidationError, AsyncIntercom, Intercom, IntercomError
 from intercom_sdk._models import BaseModel
 
@@ -143,7 +145,8 @@ class Walker:
             return [self.value(schema.get("items", {}), depth + 1) for _ in range(count)]
         if kind == "object":
             out: dict[str, Any] = {}
-            required = set(schema.get("required", []))
+            # Returned objects always carry their identity (spec/typing.yaml): a conforming body has it.
+            required = set(schema.get("required", [])) | IDENTITY
             for name, prop in (schema.get("properties") or {}).items():
                 if name in required or (depth < MAX_DEPTH and self.draw(st.booleans())):
                     out[name] = self.value(prop, depth + 1)
@@ -157,6 +160,9 @@ class Walker:
                 out["fuzz_unknown_field"] = {"nested": [1, None, "x"], "when": 1700000000}
             return out
         return self.draw(st.sampled_from([None, 1, "x", [], {}]))
+
+
+IDENTITY = set(yaml.safe_load((Path(__file__).parents[2] / "spec" / "typing.yaml").read_text())["identity"])
 
 
 def response_schema(spec: dict[str, Any], op: Any) -> Any:

@@ -223,6 +223,11 @@ def _construct_model(
         if key in remaining:
             values[name] = construct_lenient(field.annotation, remaining.pop(key))
     fields_set = set(values)
+    for name, field in _fields(model).items():
+        # A field the response left out that the model requires (an object without its id):
+        # None, so reading it does not raise; the warning already named the field.
+        if name not in values and field.is_required():
+            values[name] = None
     if model.model_config.get("extra") == "allow":
         values.update(remaining)  # model_construct stores these as extras
     return model.model_construct(_fields_set=fields_set, **values)
