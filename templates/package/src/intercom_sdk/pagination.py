@@ -71,6 +71,7 @@ __all__ = [
     "AsyncNextUrlPage",
     "PageClasses",
     "PAGE_CLASSES",
+    "page_classes",
 ]
 
 _M = TypeVar("_M")
