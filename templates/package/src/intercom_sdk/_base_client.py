@@ -31,7 +31,7 @@ from ._logs import logger, redact_headers
 from ._response import RAW_RESPONSE_HEADER, APIResponse, AsyncAPIResponse
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ._utils import build_query, strip_not_given, to_jsonable
-from .pagination import AsyncPage, AsyncPaginator, Paging, SyncPage
+from .pagination import AsyncPage, AsyncPaginator, Paging, SyncPage, page_classes
 
 __all__ = [
     "SyncAPIClient",
@@ -633,7 +633,7 @@ class SyncAPIClient(_BaseClient):
         paging: Paging,
         seen: frozenset[str],
     ) -> SyncPage[_M, _I]:
-        return SyncPage(
+        return page_classes(paging).sync(
             client=self,
             page=self._parse(response, page_model),
             page_model=page_model,
@@ -905,7 +905,7 @@ class AsyncAPIClient(_BaseClient):
         paging: Paging,
         seen: frozenset[str],
     ) -> AsyncPage[_M, _I]:
-        return AsyncPage(
+        return page_classes(paging).async_(
             client=self,
             page=self._parse(response, page_model),
             page_model=page_model,

@@ -1,9 +1,20 @@
-"""Pages of list results and the five ways Intercom hands out the next page.
+"""Pages of list results and the six ways Intercom hands out the next page.
 
 ``client.contacts.list()`` returns a :class:`SyncPage` holding the first page;
 iterate it to get every item across all pages, or walk pages explicitly with
 ``iter_pages()`` / ``get_next_page()``. The async twins are
 :class:`AsyncPaginator` (awaitable, or ``async for`` directly) and :class:`AsyncPage`.
+
+Each paging style is one page class (:class:`CursorQueryPage`,
+:class:`CursorBodyPage`, :class:`PageNumberPage`, :class:`CursorOrPageNumberPage`,
+:class:`ScrollPage`, :class:`NextUrlPage`) whose only code says where the next
+request differs from this one (:meth:`BasePage.next_page_info`, a
+:class:`PageInfo`) and which token identifies a page for loop detection.
+:class:`BasePage` does the rest for every style: reading the items, refusing a
+token seen before, the same-origin check of a next URL, and building the next
+request. Each style class has a sync and an async form (``SyncCursorQueryPage``
+is a :class:`SyncPage`, ``AsyncCursorQueryPage`` an :class:`AsyncPage`), and
+:data:`PAGE_CLASSES` maps a :class:`Paging` style to them.
 """
 
 from __future__ import annotations
@@ -19,6 +30,7 @@ from typing import (
     Generic,
     Iterator,
     Literal,
+    Mapping,
     TypeVar,
 )
 
@@ -31,7 +43,36 @@ from ._utils import is_model
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, RequestOptions, SyncAPIClient
 
-__all__ = ["Paging", "PagingStyle", "SyncPage", "AsyncPage", "AsyncPaginator"]
+__all__ = [
+    "Paging",
+    "PagingStyle",
+    "PageInfo",
+    "BasePage",
+    "SyncPage",
+    "AsyncPage",
+    "AsyncPaginator",
+    "CursorQueryPage",
+    "CursorBodyPage",
+    "PageNumberPage",
+    "CursorOrPageNumberPage",
+    "ScrollPage",
+    "NextUrlPage",
+    "SyncCursorQueryPage",
+    "AsyncCursorQueryPage",
+    "SyncCursorBodyPage",
+    "AsyncCursorBodyPage",
+    "SyncPageNumberPage",
+    "AsyncPageNumberPage",
+    "SyncCursorOrPageNumberPage",
+    "AsyncCursorOrPageNumberPage",
+    "SyncScrollPage",
+    "AsyncScrollPage",
+    "SyncNextUrlPage",
+    "AsyncNextUrlPage",
+    "PageClasses",
+    "PAGE_CLASSES",
+    "page_classes",
+]
 
 _M = TypeVar("_M")
 _I = TypeVar("_I")
@@ -45,25 +86,79 @@ PagingStyle = Literal[
 class Paging:
     """How an endpoint paginates.
 
-    ``style``:
+    ``style`` (its page class in brackets; :data:`PAGE_CLASSES`):
 
-    * ``cursor_query``: cursor at ``pages.next.starting_after``, sent back as the
-      ``starting_after`` query parameter;
-    * ``cursor_body``: same cursor, sent back in the JSON body as
-      ``pagination.starting_after`` (search endpoints);
-    * ``page_number``: ``pages.page`` / ``pages.total_pages``, next request sends
-      ``page=<page + 1>``;
-    * ``pages``: lists that take both: the ``pages.next.starting_after`` cursor
-      when the page carries one, else ``page=<page + 1>`` up to ``pages.total_pages``;
-    * ``scroll``: ``scroll_param`` sent back as a query parameter until a page
-      comes back empty;
-    * ``next_url``: ``pages.next`` is the URL of the next page.
+    * ``cursor_query`` (:class:`CursorQueryPage`): cursor at
+      ``pages.next.starting_after``, sent back as the ``starting_after`` query parameter;
+    * ``cursor_body`` (:class:`CursorBodyPage`): same cursor, sent back in the JSON
+      body as ``pagination.starting_after`` (search endpoints);
+    * ``page_number`` (:class:`PageNumberPage`): ``pages.page`` /
+      ``pages.total_pages``, next request sends ``page=<page + 1>``;
+    * ``pages`` (:class:`CursorOrPageNumberPage`): lists that take both: the
+      ``pages.next.starting_after`` cursor when the page carries one, else
+      ``page=<page + 1>`` up to ``pages.total_pages``;
+    * ``scroll`` (:class:`ScrollPage`): ``scroll_param`` sent back as a query
+      parameter until a page comes back empty;
+    * ``next_url`` (:class:`NextUrlPage`): ``pages.next`` is the URL of the next page.
 
     ``items`` names the response field that holds the page's items.
     """
 
     style: PagingStyle
     items: str
+
+
+class PageInfo:
+    """Where the next page's request differs from the request of this page.
+
+    Either query and body changes (``params`` set, ``drop_params`` removed,
+    ``json`` merged key by key into the JSON body) or a whole ``url`` (absolute
+    or relative to this page's URL; it replaces the path, the query and the
+    body, and must stay on this page's host).
+
+    ``token`` identifies the next page for loop detection: a token this walk
+    has seen before stops it. For a ``url`` it defaults to the resolved URL.
+    """
+
+    # A plain class, not a dataclass: creating a dataclass costs a millisecond
+    # of import time.
+    __slots__ = ("token", "params", "drop_params", "json", "url")
+
+    def __init__(
+        self,
+        *,
+        token: str | None = None,
+        params: Mapping[str, object] | None = None,
+        drop_params: tuple[str, ...] = (),
+        json: Mapping[str, object] | None = None,
+        url: str | None = None,
+    ) -> None:
+        if url is None:
+            if token is None:
+                raise ValueError("PageInfo needs a token unless it gives a url")
+        elif params is not None or drop_params or json is not None:
+            raise ValueError("PageInfo takes a url or query/body changes, not both")
+        self.token = token
+        self.params = params
+        self.drop_params = drop_params
+        self.json = json
+        self.url = url
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.token, self.params, self.drop_params, self.json, self.url)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PageInfo):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        given = ", ".join(
+            f"{name}={value!r}"
+            for name, value in zip(self.__slots__, self._fields())
+            if value is not None and value != ()
+        )
+        return f"PageInfo({given})"
 
 
 def _field(obj: object, name: str) -> object:
@@ -89,16 +184,34 @@ def _dig(obj: object, *names: str) -> object:
     return obj
 
 
-def _is_cursor(value: object) -> bool:
-    return isinstance(value, str) and bool(value)
+def _nonempty_str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
     return (a.scheme, a.host, a.port) == (b.scheme, b.host, b.port)
 
 
-class _BasePage(Generic[_M, _I]):
-    """What sync and async pages share: reading items and finding the next request."""
+def _merge_json(body: object, changes: Mapping[str, object]) -> dict[str, object]:
+    """``body`` (a dict, or anything else as ``{}``) with ``changes`` merged in, nested
+    mappings key by key."""
+    merged = dict(body) if isinstance(body, dict) else {}
+    for key, value in changes.items():
+        if isinstance(value, Mapping):
+            merged[key] = _merge_json(merged.get(key), value)
+        else:
+            merged[key] = value
+    return merged
+
+
+class BasePage(Generic[_M, _I]):
+    """What every page shares, whatever its style and sync or async.
+
+    A style subclass says where the next request differs
+    (:meth:`next_page_info`) and, when a page's request identifies it, that
+    page's token (:meth:`_page_token`); this class reads the items, stops on a
+    token seen before, checks a next URL's origin and builds the next request.
+    """
 
     page: _M
     """The whole parsed response of this page."""
@@ -125,8 +238,21 @@ class _BasePage(Generic[_M, _I]):
         self._response = response
         self._strict = strict
         self.data = self._read_items()
-        self._seen = seen | self._own_tokens()
+        token = self._page_token()
+        self._seen = seen if token is None else seen | {str(token)}
         self._next = self._next_request()
+
+    # -- what a style defines -------------------------------------------------
+
+    def next_page_info(self) -> PageInfo | None:
+        """How the next page's request differs from this page's; None on the last page."""
+        raise NotImplementedError
+
+    def _page_token(self) -> object:
+        """The token of the request that produced this page (None: not known)."""
+        return None
+
+    # -- shared ---------------------------------------------------------------
 
     @property
     def http_response(self) -> httpx.Response:
@@ -167,110 +293,178 @@ class _BasePage(Generic[_M, _I]):
             for entry in raw
         ]
 
-    def _own_tokens(self) -> frozenset[str]:
-        """Tokens identifying the request that produced this page, for loop detection."""
-        style = self._paging.style
-        token: object = None
-        if style == "cursor_query":
-            token = self._options.query.get("starting_after")
-        elif style == "cursor_body":
-            token = _dig(self._options.body, "pagination", "starting_after")
-        elif style == "page_number":
-            token = _dig(self.page, "pages", "page")
-        elif style == "pages":
-            token = self._options.query.get("starting_after") or _dig(
-                self.page, "pages", "page"
-            )
-        elif style == "next_url":
-            token = str(self._response.request.url)
-        return frozenset() if token is None else frozenset({str(token)})
-
     def _next_request(self) -> tuple[RequestOptions, str] | None:
-        style = self._paging.style
-        options = dataclasses.replace(self._options, raw=False)
-        if style in ("cursor_query", "cursor_body"):
-            cursor = _dig(self.page, "pages", "next", "starting_after")
-            if not isinstance(cursor, str) or not cursor:
-                return None
-            token = cursor
-            if style == "cursor_query":
-                options = dataclasses.replace(
-                    options, query={**options.query, "starting_after": cursor}
-                )
-            else:
-                body = dict(options.body) if isinstance(options.body, dict) else {}
-                pagination = body.get("pagination")
-                body["pagination"] = {
-                    **(pagination if isinstance(pagination, dict) else {}),
-                    "starting_after": cursor,
-                }
-                options = dataclasses.replace(options, body=body)
-        elif style == "pages" and _is_cursor(
-            cursor := _dig(self.page, "pages", "next", "starting_after")
-        ):
-            token = str(cursor)
-            query = {k: v for k, v in options.query.items() if k != "page"}
-            options = dataclasses.replace(
-                options, query={**query, "starting_after": token}
-            )
-        elif style in ("page_number", "pages"):
-            current = _dig(self.page, "pages", "page")
-            total = _dig(self.page, "pages", "total_pages")
-            if (
-                not isinstance(current, int)
-                or not isinstance(total, int)
-                or current >= total
-            ):
-                return None
-            token = str(current + 1)
-            query = {k: v for k, v in options.query.items() if k != "starting_after"}
-            options = dataclasses.replace(options, query={**query, "page": current + 1})
-        elif style == "scroll":
-            param = _dig(self.page, "scroll_param")
-            if not self.data or not isinstance(param, str) or not param:
-                return None
-            # Intercom may hand back the same scroll_param for the whole scroll, so
-            # the loop token also covers this page's content: the same param with
-            # the same items again means the scroll is not moving.
-            digest = hashlib.sha256(
-                repr(self.data).encode("utf-8", "replace")
-            ).hexdigest()
-            token = f"{param}:{digest}"
-            options = dataclasses.replace(
-                options, query={**options.query, "scroll_param": param}
-            )
-        else:  # next_url
-            next_url = _dig(self.page, "pages", "next")
-            if not isinstance(next_url, str) or not next_url:
-                return None
-            current_url = self._response.request.url
-            try:
-                url = current_url.join(next_url)
-            except httpx.InvalidURL as error:
-                raise IntercomError(
-                    f"invalid pages.next URL {next_url[:200]!r}: {error}"
-                ) from None
-            if not _same_origin(url, current_url):
-                # Following it would send the access token to another host.
-                raise IntercomError(
-                    f"refusing to follow pages.next to a different host: {url.host!r}"
-                )
-            token = str(url)
-            # The URL carries the whole next request; only the method is kept.
-            options = dataclasses.replace(options, url=str(url), query={}, body=None)
+        info = self.next_page_info()
+        if info is None:
+            return None
+        options, token = self._info_to_options(info)
         if token in self._seen:
             logger.warning(
                 "%s %s returned a next-page token it already returned (%s style); stopping pagination",
                 self._options.method,
                 self._options.url,
-                style,
+                self._paging.style,
             )
             return None
         return options, token
 
+    def _info_to_options(self, info: PageInfo) -> tuple[RequestOptions, str]:
+        """The next page's request and its token."""
+        # Only the first page of a with_raw_response call is raw.
+        options = dataclasses.replace(self._options, raw=False)
+        if info.url is not None:
+            url = self._resolve_next_url(info.url)
+            token = str(url) if info.token is None else info.token
+            # The URL carries the whole next request; only the method is kept.
+            return (
+                dataclasses.replace(options, url=str(url), query={}, body=None),
+                token,
+            )
+        assert info.token is not None  # PageInfo.__init__ requires it here
+        if info.params is not None or info.drop_params:
+            query = {
+                k: v for k, v in options.query.items() if k not in info.drop_params
+            }
+            options = dataclasses.replace(
+                options, query={**query, **(info.params or {})}
+            )
+        if info.json is not None:
+            options = dataclasses.replace(
+                options, body=_merge_json(options.body, info.json)
+            )
+        return options, info.token
 
-class SyncPage(_BasePage[_M, _I]):
-    """One page of results; iterating it yields the items of this and all later pages."""
+    def _resolve_next_url(self, next_url: str) -> httpx.URL:
+        current_url = self._response.request.url
+        try:
+            url = current_url.join(next_url)
+        except httpx.InvalidURL as error:
+            raise IntercomError(
+                f"invalid pages.next URL {next_url[:200]!r}: {error}"
+            ) from None
+        if not _same_origin(url, current_url):
+            # Following it would send the access token to another host.
+            raise IntercomError(
+                f"refusing to follow pages.next to a different host: {url.host!r}"
+            )
+        return url
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {type(self.page).__name__} items={len(self.data)} has_next={self.has_next_page()}>"
+
+
+# -- one class per paging style ----------------------------------------------
+
+
+def _next_cursor(page: object) -> str | None:
+    return _nonempty_str(_dig(page, "pages", "next", "starting_after"))
+
+
+class CursorQueryPage(BasePage[_M, _I]):
+    """``cursor_query``: ``pages.next.starting_after`` goes back as the
+    ``starting_after`` query parameter."""
+
+    def next_page_info(self) -> PageInfo | None:
+        cursor = _next_cursor(self.page)
+        if cursor is None:
+            return None
+        return PageInfo(token=cursor, params={"starting_after": cursor})
+
+    def _page_token(self) -> object:
+        return self._options.query.get("starting_after")
+
+
+class CursorBodyPage(BasePage[_M, _I]):
+    """``cursor_body``: ``pages.next.starting_after`` goes back in the JSON body as
+    ``pagination.starting_after``; the rest of the body is sent again."""
+
+    def next_page_info(self) -> PageInfo | None:
+        cursor = _next_cursor(self.page)
+        if cursor is None:
+            return None
+        return PageInfo(token=cursor, json={"pagination": {"starting_after": cursor}})
+
+    def _page_token(self) -> object:
+        return _dig(self._options.body, "pagination", "starting_after")
+
+
+class PageNumberPage(BasePage[_M, _I]):
+    """``page_number``: ``page=<pages.page + 1>`` while below ``pages.total_pages``."""
+
+    def next_page_info(self) -> PageInfo | None:
+        current = _dig(self.page, "pages", "page")
+        total = _dig(self.page, "pages", "total_pages")
+        if (
+            not isinstance(current, int)
+            or not isinstance(total, int)
+            or current >= total
+        ):
+            return None
+        return PageInfo(
+            token=str(current + 1),
+            params={"page": current + 1},
+            drop_params=("starting_after",),
+        )
+
+    def _page_token(self) -> object:
+        return _dig(self.page, "pages", "page")
+
+
+class CursorOrPageNumberPage(PageNumberPage[_M, _I]):
+    """``pages``: lists that take both a cursor and a page number. The
+    ``pages.next.starting_after`` cursor when the page carries one (and no
+    ``page``), else the page number as in :class:`PageNumberPage` (and no
+    ``starting_after``)."""
+
+    def next_page_info(self) -> PageInfo | None:
+        cursor = _next_cursor(self.page)
+        if cursor is None:
+            return super().next_page_info()
+        return PageInfo(
+            token=cursor, params={"starting_after": cursor}, drop_params=("page",)
+        )
+
+    def _page_token(self) -> object:
+        return self._options.query.get("starting_after") or super()._page_token()
+
+
+class ScrollPage(BasePage[_M, _I]):
+    """``scroll``: ``scroll_param`` goes back as a query parameter until a page
+    comes back empty."""
+
+    def next_page_info(self) -> PageInfo | None:
+        param = _nonempty_str(_dig(self.page, "scroll_param"))
+        if not self.data or param is None:
+            return None
+        # Intercom may hand back the same scroll_param for the whole scroll, so
+        # the token also covers this page's content: the same param with the
+        # same items again means the scroll is not moving.
+        digest = hashlib.sha256(repr(self.data).encode("utf-8", "replace")).hexdigest()
+        return PageInfo(token=f"{param}:{digest}", params={"scroll_param": param})
+
+
+class NextUrlPage(BasePage[_M, _I]):
+    """``next_url``: ``pages.next`` is the URL of the next page (on the same host)."""
+
+    def next_page_info(self) -> PageInfo | None:
+        next_url = _nonempty_str(_dig(self.page, "pages", "next"))
+        if next_url is None:
+            return None
+        return PageInfo(url=next_url)
+
+    def _page_token(self) -> object:
+        return str(self._response.request.url)
+
+
+# -- sync and async ----------------------------------------------------------
+
+
+class SyncPage(BasePage[_M, _I]):
+    """One page of results; iterating it yields the items of this and all later pages.
+
+    What sync list methods return; the page is an instance of the style's sync
+    class (:data:`PAGE_CLASSES`), e.g. :class:`SyncCursorQueryPage`.
+    """
 
     def __init__(
         self,
@@ -320,12 +514,13 @@ class SyncPage(_BasePage[_M, _I]):
         for page in self.iter_pages():
             yield from page.data
 
-    def __repr__(self) -> str:
-        return f"<SyncPage {type(self.page).__name__} items={len(self.data)} has_next={self.has_next_page()}>"
 
+class AsyncPage(BasePage[_M, _I]):
+    """One page of results; ``async for`` yields the items of this and all later pages.
 
-class AsyncPage(_BasePage[_M, _I]):
-    """One page of results; ``async for`` yields the items of this and all later pages."""
+    Awaiting an :class:`AsyncPaginator` gives one; it is an instance of the
+    style's async class (:data:`PAGE_CLASSES`), e.g. :class:`AsyncCursorQueryPage`.
+    """
 
     def __init__(
         self,
@@ -376,8 +571,92 @@ class AsyncPage(_BasePage[_M, _I]):
             for entry in page.data:
                 yield entry
 
+
+# The classes the clients instantiate: a style's rule plus the sync or async walk.
+
+
+class SyncCursorQueryPage(CursorQueryPage[_M, _I], SyncPage[_M, _I]):
+    pass
+
+
+class AsyncCursorQueryPage(CursorQueryPage[_M, _I], AsyncPage[_M, _I]):
+    pass
+
+
+class SyncCursorBodyPage(CursorBodyPage[_M, _I], SyncPage[_M, _I]):
+    pass
+
+
+class AsyncCursorBodyPage(CursorBodyPage[_M, _I], AsyncPage[_M, _I]):
+    pass
+
+
+class SyncPageNumberPage(PageNumberPage[_M, _I], SyncPage[_M, _I]):
+    pass
+
+
+class AsyncPageNumberPage(PageNumberPage[_M, _I], AsyncPage[_M, _I]):
+    pass
+
+
+class SyncCursorOrPageNumberPage(CursorOrPageNumberPage[_M, _I], SyncPage[_M, _I]):
+    pass
+
+
+class AsyncCursorOrPageNumberPage(CursorOrPageNumberPage[_M, _I], AsyncPage[_M, _I]):
+    pass
+
+
+class SyncScrollPage(ScrollPage[_M, _I], SyncPage[_M, _I]):
+    pass
+
+
+class AsyncScrollPage(ScrollPage[_M, _I], AsyncPage[_M, _I]):
+    pass
+
+
+class SyncNextUrlPage(NextUrlPage[_M, _I], SyncPage[_M, _I]):
+    pass
+
+
+class AsyncNextUrlPage(NextUrlPage[_M, _I], AsyncPage[_M, _I]):
+    pass
+
+
+class PageClasses:
+    """A style's page class for the sync client and for the async one."""
+
+    __slots__ = ("sync", "async_")
+
+    def __init__(
+        self, sync: type[SyncPage[Any, Any]], async_: type[AsyncPage[Any, Any]]
+    ) -> None:
+        self.sync = sync
+        self.async_ = async_
+
     def __repr__(self) -> str:
-        return f"<AsyncPage {type(self.page).__name__} items={len(self.data)} has_next={self.has_next_page()}>"
+        return f"PageClasses({self.sync.__name__}, {self.async_.__name__})"
+
+
+PAGE_CLASSES: Mapping[PagingStyle, PageClasses] = {
+    "cursor_query": PageClasses(SyncCursorQueryPage, AsyncCursorQueryPage),
+    "cursor_body": PageClasses(SyncCursorBodyPage, AsyncCursorBodyPage),
+    "page_number": PageClasses(SyncPageNumberPage, AsyncPageNumberPage),
+    "pages": PageClasses(SyncCursorOrPageNumberPage, AsyncCursorOrPageNumberPage),
+    "scroll": PageClasses(SyncScrollPage, AsyncScrollPage),
+    "next_url": PageClasses(SyncNextUrlPage, AsyncNextUrlPage),
+}
+"""Each :class:`Paging` style's page classes; a new style is a class and an entry here."""
+
+
+def page_classes(paging: Paging) -> PageClasses:
+    """The page classes of ``paging.style``."""
+    try:
+        return PAGE_CLASSES[paging.style]
+    except KeyError:
+        raise IntercomError(
+            f"unknown paging style {paging.style!r}; expected one of {', '.join(PAGE_CLASSES)}"
+        ) from None
 
 
 class AsyncPaginator(Awaitable[AsyncPage[_M, _I]]):
