@@ -155,7 +155,7 @@ def test_the_generator_reads_spec_through_the_loaders(tmp_path: Path) -> None:
     """A typo in spec/ stops the normalize stage and the repairs, instead of being ignored."""
     from generator.pipeline import normalize, repairs
 
-    for name in ("naming.yaml", "pagination.yaml", "restored-schemas.yaml"):
+    for name in ("naming.yaml", "pagination.yaml", "restored-schemas.yaml", "typing.yaml"):
         (tmp_path / name).write_text((ROOT / "spec" / name).read_text())
     assert normalize.load_data(tmp_path)["pagination"] == specdata.pagination().styles
     assert repairs.Data.load(tmp_path).envelope == specdata.pagination().envelope
@@ -204,3 +204,14 @@ def test_every_pagination_style_is_one_the_runtime_knows() -> None:
     runtime = _runtime_paging_styles()
     assert {"cursor_query", "next_url"} <= runtime
     assert [rule.style for rule in specdata.pagination().styles if rule.style not in runtime] == []
+
+
+def test_typing_rules_are_refused_with_an_unknown_key(tmp_path: Path) -> None:
+    path = tmp_path / "typing.yaml"
+    path.write_text("identity: [id]\nrequired: {}\nidentities: [type]\n")
+    with pytest.raises(GeneratorError, match="unknown key 'identities'"):
+        specdata.typing_rules(path)
+    path.write_text("identity: id\nrequired: {}\n")
+    with pytest.raises(GeneratorError, match="`identity`: expected a list"):
+        specdata.typing_rules(path)
+    assert specdata.typing_rules().identity == ("id", "type")
