@@ -40,19 +40,20 @@ class TypeRef:
     def nullable(self) -> TypeRef:
         return self if self.kind == "any" else TypeRef.union([self, NONE])
 
-    def annotation(self, models: str = "", shadowed: bool = False) -> str:
+    def annotation(self, models: str = "", shadowed: bool = False, request: bool = False) -> str:
         """`list[Contact] | None`; `models` prefixes class names (`types.`), `shadowed` writes
-        `List`/`Dict` for use inside resource classes."""
+        `List`/`Dict` for use inside resource classes, `request` types what a caller passes: a
+        model or a plain dict its `...Param` TypedDict describes."""
         if self.kind == "builtin":
             return self.name
         if self.kind == "model":
-            return models + self.name
+            return f"{models}{self.name}Param | {models}{self.name}" if request else models + self.name
         if self.kind in ("list", "dict"):
             outer = SHADOWED[self.kind] if shadowed else self.kind
-            inner = [a.annotation(models, shadowed) for a in self.args]
+            inner = [a.annotation(models, shadowed, request) for a in self.args]
             return f"{outer}[{', '.join(['str', *inner] if self.kind == 'dict' else inner)}]"
         if self.kind == "union":
-            return " | ".join(a.annotation(models, shadowed) for a in self.args)
+            return " | ".join(a.annotation(models, shadowed, request) for a in self.args)
         if self.kind == "literal":
             return "Literal[" + ", ".join(repr(v) for v in self.values) + "]"
         return "Any" if self.kind == "any" else "None"
@@ -104,6 +105,39 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """One form of a request body that is a union (`oneOf`/`anyOf`): its name and the body
+    parameters it takes, with its own required ones and types (`message_type: Literal["close"]`)."""
+
+    name: str
+    params: tuple[Param, ...]
+
+    @property
+    def literals(self) -> dict[str, tuple[Any, ...]]:
+        """Python name -> the values a parameter fixed to a Literal may take in this form."""
+        return {p.py_name: p.type.values for p in self.params if p.type.kind == "literal"}
+
+
+@dataclass(frozen=True)
+class ParamField:
+    wire_name: str
+    type: TypeRef
+    required: bool
+
+
+@dataclass(frozen=True)
+class ParamModel:
+    """The `...Param` TypedDict of a model a caller may pass: the same object as a plain dict."""
+
+    model: str  # the model class; the TypedDict is `<model>Param`
+    fields: tuple[ParamField, ...]
+
+    @property
+    def name(self) -> str:
+        return self.model + "Param"
+
+
+@dataclass(frozen=True)
 class Paging:
     style: str  # cursor_query | cursor_body | page_number | pages | scroll | next_url
     items: str  # response field holding the list
@@ -137,6 +171,7 @@ class Operation:
     errors: list[tuple[str, str]]  # (status, description)
     request_examples: list[Example] = field(default_factory=list)
     response_examples: list[Example] = field(default_factory=list)
+    variants: list[Variant] = field(default_factory=list)  # the forms of a union body (its @overloads)
 
     @property
     def response_model(self) -> str | None:
@@ -199,6 +234,7 @@ class Api:
     models: list[str]  # every model class name, sorted
     component_models: dict[str, str]  # component schema key -> model class name
     schemas: dict[str, Any]  # normalized JSON schemas for the model generator, keyed by class name
+    params: list[ParamModel]  # a TypedDict for every model a caller may pass, sorted
     repairs: list[str]  # one line per rule and per-version entry: what it repaired, or why it was not needed
     warnings: list[str]  # e.g. name collisions resolved by rule
     spec: dict[str, Any]  # the repaired description (written beside the package)

@@ -150,6 +150,36 @@ def closure(spec: dict[str, Any], keys: set[str]) -> set[str]:
     return found
 
 
+def example_objects(spec: dict[str, Any]) -> dict[int, list[dict[str, Any]]]:
+    """The objects of the success response examples, by the id() of the schema node (in `spec`)
+    that describes them: a component, an inline object, an allOf member."""
+    found: dict[int, list[dict[str, Any]]] = {}
+
+    def walk(schema: Any, value: Any, depth: int) -> None:
+        schema = deref(spec, schema)
+        if depth > 40 or not isinstance(schema, dict):
+            return
+        if isinstance(value, dict):
+            found.setdefault(id(schema), []).append(value)
+            for member in schema.get("allOf", []):
+                walk(member, value, depth + 1)
+            for prop, sub in (schema.get("properties") or {}).items():
+                if prop in value:
+                    walk(sub, value[prop], depth + 1)
+        elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+            for item in value:
+                walk(schema["items"], item, depth + 1)
+
+    for _, _, op, _ in operations(spec):
+        status = next(s for s in op["responses"] if str(s).startswith("2"))
+        media = (deref(spec, op["responses"][status]).get("content") or {}).get("application/json") or {}
+        values = [deref(spec, e).get("value") for e in (media.get("examples") or {}).values()]
+        values += [media["example"]] if "example" in media else []
+        for value in values:
+            walk(media.get("schema"), value, 0)
+    return found
+
+
 def returned_schemas(spec: dict[str, Any]) -> set[str]:
     """Component schemas a success response holds, directly or not."""
     return closure(spec, set().union(*(refs_below(response_schema(spec, op)) for _, _, op, _ in operations(spec))))

@@ -89,6 +89,7 @@ class Checker:
         self.problems: list[str] = []
         self.seen: set[tuple[type, str]] = set()
         self.returned = returned  # a returned object: spec/typing.yaml's rules apply
+        self.lacking: set[str] = set()  # identity fields an example of the current object lacks
 
     def named(self, name: str, schema: Any, where: str) -> None:
         cls = getattr(types, name, None)
@@ -104,6 +105,15 @@ class Checker:
             return
         self.seen.add(marker)
         properties, required = self.object_fields(schema)
+        examples = EXAMPLES.get(id(description.deref(SPEC, schema)), [])
+        # spec/typing.yaml: identity fields unless an example of this object lacks one
+        outer, self.lacking = self.lacking, {p for p in IDENTITY if any(p not in example for example in examples)}
+        try:
+            self.fields_of(cls, schema, properties, required, where)
+        finally:
+            self.lacking = outer
+
+    def fields_of(self, cls: Any, schema: Any, properties: dict[str, Any], required: set[str], where: str) -> None:
         if properties:
             if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
                 self.problems.append(f"{where}: {shown(cls)} is not a model class")
@@ -158,7 +168,8 @@ class Checker:
         resolved = description.deref(SPEC, schema)
         default = resolved.get("default") if isinstance(resolved, dict) else None
         if self.returned:  # spec/typing.yaml: how the SDK types returned objects
-            required = required or wire in IDENTITY
+            scalar = isinstance(resolved, dict) and resolved.get("type") in ("string", "integer")
+            required = required or (wire in IDENTITY and wire not in self.lacking and scalar)
             if not required and isinstance(resolved, dict) and resolved.get("type") == "array" and not description.nullable(resolved):
                 default = []  # a list, empty when absent
         optional = not required and default is None
@@ -223,6 +234,7 @@ class Checker:
                     f"{where}: {shown(annotation)}, not {class_name(key)} (the $ref)"
                 )
             return
+        original = schema  # the node in SPEC, by which its examples are found
         schema = {k: v for k, v in schema.items() if k != "nullable"}
         if "enum" in schema:
             values = {v for v in schema["enum"] if v is not None}
@@ -235,7 +247,7 @@ class Checker:
         properties, _ = self.object_fields(schema)
         kind = schema.get("type")
         if properties:
-            self.model(annotation, schema, where)
+            self.model(annotation, original, where)
         elif kind == "array":
             if typing.get_origin(annotation) is not list:
                 self.problems.append(f"{where}: {shown(annotation)}, not a list")
@@ -369,6 +381,7 @@ def unwrapped(schema: Any) -> Any:
 MODELS = model_schemas()
 # What responses return: these objects are typed by spec/typing.yaml's rules for returned objects.
 RETURNED = description.returned_schemas(SPEC) | {k for k in MODELS if k.endswith("-response")}
+EXAMPLES = description.example_objects(SPEC)
 IDENTITY = set(yaml.safe_load((Path(__file__).parents[1] / "spec" / "typing.yaml").read_text())["identity"])
 
 

@@ -166,7 +166,7 @@ def test_every_locked_version_generates_imports_and_type_checks(version: str, tm
         # Every model is complete once its module is imported: classes come after those they
         # reference, so none waits for a rebuild that, for a subclass in another module, would
         # look its inherited annotations up in the wrong namespace.
-        + ";\nincomplete = [n for n in t.__all__ if not getattr(t, n).__pydantic_complete__]"
+        + ";\nincomplete = [n for n in t.__all__ if not n.endswith('Param') and not getattr(t, n).__pydantic_complete__]"
         + ";\nassert not incomplete, incomplete"
     )
     result = subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": str(out / "src")}, capture_output=True, text=True)
@@ -210,7 +210,7 @@ def test_every_older_revision_of_2_9_generates_and_imports(revision: Path, tmp_p
     code = (
         "import intercom_sdk, intercom_sdk.types as t, inspect\n"
         "c = intercom_sdk.Intercom(access_token='x')\n"
-        "incomplete = [n for n in t.__all__ if not getattr(t, n).__pydantic_complete__]\n"
+        "incomplete = [n for n in t.__all__ if not n.endswith('Param') and not getattr(t, n).__pydantic_complete__]\n"
         "assert not incomplete, incomplete\n"
         "print(sorted(m for m in dir(c.visitors) if not m.startswith('_')))\n"
     )

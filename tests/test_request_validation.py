@@ -94,9 +94,9 @@ def test_the_validator_reports_a_broken_body(api29: Any, spec29: dict[str, Any],
 def test_the_validator_reports_bad_parameters(spec29: dict[str, Any]) -> None:
     base = "https://api.intercom.io"
     headers = {"Authorization": "Bearer tok", "Intercom-Version": "2.9"}
-    validate_request(httpx.Request("GET", f"{base}/admins/7", headers=headers), spec29)
-    with pytest.raises(RequestViolation, match="id"):
-        validate_request(httpx.Request("GET", f"{base}/admins/seven", headers=headers), spec29)
+    validate_request(httpx.Request("PUT", f"{base}/data_attributes/7", headers=headers, json={}), spec29)
+    with pytest.raises(RequestViolation, match="id"):  # data attribute ids are integers
+        validate_request(httpx.Request("PUT", f"{base}/data_attributes/seven", headers=headers, json={}), spec29)
     with pytest.raises(RequestViolation, match="created_at_after"):
         validate_request(httpx.Request("GET", f"{base}/admins/activity_logs", headers=headers), spec29)
     with pytest.raises(RequestViolation, match="Intercom-Version"):

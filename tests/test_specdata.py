@@ -214,4 +214,4 @@ def test_typing_rules_are_refused_with_an_unknown_key(tmp_path: Path) -> None:
     path.write_text("identity: id\nrequired: {}\n")
     with pytest.raises(GeneratorError, match="`identity`: expected a list"):
         specdata.typing_rules(path)
-    assert specdata.typing_rules().identity == ("id", "type")
+    assert specdata.typing_rules().identity[:2] == ("id", "type")

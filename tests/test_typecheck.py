@@ -27,9 +27,9 @@ def test_python_names_for_json_names_under_mypy(tmp_path: Path) -> None:
         "from intercom_sdk import Intercom\n"
         "from intercom_sdk.types import ArticleTranslatedContent, CreateMessageRequestFrom\n"
         "client = Intercom(access_token='x')\n"
-        "client.messages.create(message_type='email', from_=CreateMessageRequestFrom(type='admin', id=1))\n"
+        "client.messages.create(message_type='in_app', body='Hi', from_=CreateMessageRequestFrom(type='admin', id=1), to={'type': 'user', 'id': '7'})\n"
         "a = ArticleTranslatedContent(pt_BR=None)\n"
-        "client.messages.create(message_type='sms', from_=CreateMessageRequestFrom(type='admin', id=1))\n"
+        "client.messages.create(message_type='sms', body='Hi', from_={'type': 'admin', 'id': 1}, to={'type': 'user', 'id': '7'})\n"
     )
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(snippet)],

@@ -81,7 +81,7 @@ def arguments(op: ir.Operation, api: ir.Api) -> Arguments:
             kwargs[p.py_name] = _param_value(spec, decl)
     body, note, defect = None, "", ""
     if op.has_body:
-        body, note, defect = request_body(op, api)
+        body, note, defect = request_body(op, api.spec)
         names = {p.wire_name: p.py_name for p in op.body_params}
         mirrors = {p.wire_name for p in op.body_params if p.from_path}  # sent with the path argument's value
         kwargs.update({names[k]: v for k, v in body.items() if k in names and k not in mirrors})
@@ -145,13 +145,13 @@ def _required_accept(spec: dict[str, Any], op: ir.Operation) -> set[str] | None:
 # -- request bodies -------------------------------------------------------------------
 
 
-def request_body(op: ir.Operation, api: ir.Api) -> tuple[dict[str, Any], str, str]:
+def request_body(op: ir.Operation, spec: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
     """The body to send, a note saying where it comes from, and why no valid body could be
     built ("" when it could: then Prism must accept it)."""
-    validator = _validator(api.spec, op)
-    schema = _body_schema(api.spec, op)
+    validator = _validator(spec, op)
+    schema = _body_schema(spec, op)
     for ex in op.request_examples:
-        if not isinstance(ex.value, dict) or not _properties_typed(api.spec, schema, ex.value):
+        if not isinstance(ex.value, dict) or not _properties_typed(spec, schema, ex.value):
             continue
         if validator.is_valid(ex.value):
             return ex.value, f'Body: request example "{ex.name}".', ""
@@ -159,8 +159,8 @@ def request_body(op: ir.Operation, api: ir.Api) -> tuple[dict[str, Any], str, st
         if fixed is not None:
             where = ", ".join(changed)
             return fixed, f'Body: request example "{ex.name}", with {where} coerced to the declared schema.', ""
-    built = [sample(api.spec, s) for s in _alternatives(api.spec, schema)]
-    valid = [b for b in built if isinstance(b, dict) and validator.is_valid(b) and _properties_typed(api.spec, schema, b)]
+    built = [sample(spec, s) for s in _alternatives(spec, schema)]
+    valid = [b for b in built if isinstance(b, dict) and validator.is_valid(b) and _properties_typed(spec, schema, b)]
     body = valid[0] if valid else built[0] if isinstance(built[0], dict) else {}
     why = "whose request examples all contradict it" if op.request_examples else "which has no request example"
     note = f"Body: built from the request schema, {why}."

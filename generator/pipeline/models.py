@@ -33,6 +33,7 @@ from datamodel_code_generator import (  # type: ignore[attr-defined]  # re-expor
 from .. import ir
 from ..errors import GeneratorError
 from ..naming import identifier, words
+from .normalize import ALTERNATIVES
 from ..text import intro, wrap
 
 BASE_CLASS = "intercom_sdk._models.BaseModel"
@@ -104,7 +105,7 @@ def _for_models(node: Any, names: bool = False) -> Any:
             k: _describe(v) if k == "description" and not names and isinstance(v, str)
             else _for_models(v, names=(k == "properties" and not names))
             for k, v in node.items()
-            if names or k not in ("example", "examples")
+            if names or k not in ("example", "examples", ALTERNATIVES)
         }
     if isinstance(node, list):
         return [_for_models(v) for v in node]

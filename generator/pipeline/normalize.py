@@ -7,6 +7,7 @@ named models, Python-safe names, one method per operation.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +100,12 @@ class Schemas:
             if key in node:
                 members = [m for m in node[key] if not _constraint_only(m)]
                 if not members:
-                    del node[key]  # only "one of these is required" hints: documented, not typed
+                    # Only "one of these is required" hints: no type of their own, but the forms
+                    # of a request body (kept for its overloads; the model generator never sees them).
+                    hints = [(m.get("title") or " and ".join(m["required"]), list(m["required"])) for m in node[key] if m.get("required")]
+                    if hints:
+                        node[ALTERNATIVES] = hints
+                    del node[key]
                     continue
                 node[key] = [
                     self.clean(m, hint + _member_name(m), f"{where}/{key}/{i}") for i, m in enumerate(members)
@@ -171,17 +177,53 @@ class Schemas:
                 todo += [ref.rsplit("/", 1)[-1] for ref in openapi.refs(self.out[name])]
         return found
 
-    def type_returned(self, returned: set[str], identity: tuple[str, ...]) -> list[str]:
-        """The models of returned objects, typed as the API answers: identity properties required
-        (spec/typing.yaml), lists that are not nullable default to an empty list, never None.
-        One report line per rule, like the repairs'."""
+    def param_models(self, requested: set[str]) -> list[ir.ParamModel]:
+        """A TypedDict for every model an argument may hold, with the description's required keys
+        (computed before the returned objects' typing rules change the models)."""
+        out = []
+        for name in sorted(self.closure(requested)):
+            if self.is_model(name):
+                props, required = self.fields({"$ref": f"#/components/schemas/{name}"})
+                fields = (ir.ParamField(wire, self.type_expr(prop), wire in required) for wire, prop in props.items())
+                out.append(ir.ParamModel(name, tuple(fields)))
+        return out
+
+    def instances(self, schema: Any, value: Any, found: dict[str, list[dict[str, Any]]], depth: int = 0) -> None:
+        """The example objects of each class, found by walking an example with its schema."""
+        if depth > 40 or not isinstance(schema, dict):
+            return
+        if "$ref" in schema:
+            name = schema["$ref"].rsplit("/", 1)[-1]
+            if isinstance(value, dict):
+                found.setdefault(name, []).append(value)
+            schema = self.out.get(name, {})
+        for member in schema.get("allOf", []):
+            self.instances(member, value, found, depth + 1)
+        if isinstance(value, dict):
+            for prop, sub in (schema.get("properties") or {}).items():
+                if prop in value:
+                    self.instances(sub, value[prop], found, depth + 1)
+        elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+            for item in value:
+                self.instances(schema["items"], item, found, depth + 1)
+
+    def type_returned(
+        self, returned: set[str], identity: tuple[str, ...], examples: dict[str, list[dict[str, Any]]]
+    ) -> list[str]:
+        """The models of returned objects, typed as the API answers: identity properties (strings or
+        integers, spec/typing.yaml) required unless an example of the object lacks one
+        (`company.plan` is `{}` when there is none), lists that are not nullable default to an
+        empty list, never None. One report line per rule, like the repairs'."""
         required: list[str] = []
         lists: list[str] = []
         for name in sorted(self.closure(returned)):
             schema = self.out[name]
             props = schema.get("properties") or {}
             for prop in identity:
-                if prop in props and prop not in schema.get("required", []):
+                if any(prop not in example for example in examples.get(name, [])):
+                    continue
+                scalar = prop in props and props[prop].get("type") in ("string", "integer")  # not `id`, Indonesian
+                if scalar and prop not in schema.get("required", []):
                     schema["required"] = [*schema.get("required", []), prop]
                     required.append(f"{name}.{prop}")
             for prop, node in props.items():
@@ -199,6 +241,28 @@ class Schemas:
         request body, whose properties are the method's arguments."""
         unused = set(self.out) - self.closure(used | bodies)
         return self.closure(used | unused)
+
+    def forms(self, node: dict[str, Any], name: str = "") -> list[tuple[str, dict[str, Any], set[str]]]:
+        """(name, properties, required) of each form a body of this schema takes: one per leaf
+        of its oneOf/anyOf (members that are unions themselves count by their own members), or
+        one per "one of these is required" alternative; a single form for a plain object."""
+        node = self.resolve(node)
+        name = name or node.get("description", "")
+        members = node.get("oneOf") or node.get("anyOf") or []
+        around = {k: v for k, v in node.items() if k not in ("oneOf", "anyOf", ALTERNATIVES)}
+        props, required = self.fields(around)
+        required |= set(node.get("required", []))  # may name properties only the members declare
+        if members:
+            out = []
+            for member in members:
+                label = member["$ref"].rsplit("/", 1)[-1] if "$ref" in member else name
+                for sub, sub_props, sub_required in self.forms(member, label):
+                    merged = {**props, **sub_props}
+                    out.append((sub, merged, (required | sub_required) & set(merged)))
+            return out
+        if node.get(ALTERNATIVES):
+            return [(title, props, (required | set(needed)) & set(props)) for title, needed in node[ALTERNATIVES]]
+        return [(name, props, required & set(props))]
 
     def fields(self, node: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
         """Properties of an object or of every branch of a union, and the names always required."""
@@ -223,6 +287,7 @@ class Schemas:
         return merged, required & set(merged)
 
 
+ALTERNATIVES = "x-required-alternatives"  # (title, required names) of "one of these is required" hints
 TYPING_KEYS = {"$ref", "type", "properties", "items", "enum", "allOf", "oneOf", "anyOf", "additionalProperties"}
 DOC_KEYS = {"title", "description", "example", "examples", "externalDocs"}
 
@@ -251,6 +316,8 @@ class Normalizer:
         self.bodies: set[str] = set()  # schemas sent as a whole request body
         self.used: set[str] = set()  # schemas a method's arguments or result name
         self.returned: set[str] = set()  # schemas a method's result names
+        self.requested: set[str] = set()  # schemas a method's arguments name
+        self.examples: dict[str, list[dict[str, Any]]] = {}  # class -> its objects in response examples
 
     def deref(self, node: Any) -> Any:
         """Follow a `$ref` into components/parameters, responses or requestBodies (validation
@@ -268,6 +335,7 @@ class Normalizer:
         resource, verb = self.naming.method(http, path, op_id)
 
         params = self.parameters(path, item, op, where, op_id)
+        variants: list[ir.Variant] = []
         has_body = False
         content = self.deref(op.get("requestBody") or {}).get("content", {})
         if content:
@@ -275,7 +343,9 @@ class Normalizer:
                 raise GeneratorError(f"unsupported request content types {sorted(content)}", where=f"{where}/requestBody")
             has_body = True
             body_schema = self.body_schema(content["application/json"].get("schema", {}), op_id, where)
-            params += self.body_params(body_schema, {p.py_name: p.location for p in params}, resource, where)
+            body = self.body_params(body_schema, {p.py_name: p.location for p in params}, resource, where)
+            params += body
+            variants = self.variants(body_schema, body)
         response, status = self.response(op, op_id, where)
         media = sorted((self.deref(op["responses"].get(status) or {}).get("content") or {}))
         accept = None
@@ -304,7 +374,24 @@ class Normalizer:
                 for code, r in op.get("responses", {}).items()
                 for n, v in _examples((self.deref(r or {}).get("content") or {}).get("application/json", {}))
             ],
+            variants=variants,
         )
+
+    def variants(self, schema: dict[str, Any], body: list[ir.Param]) -> list[ir.Variant]:
+        """The forms of a union body, each with its own parameters (one @overload each)."""
+        forms = self.schemas.forms(schema)
+        if len(forms) < 2:
+            return []
+        merged = {p.wire_name: p for p in body}
+        out = []
+        for name, props, required in forms:
+            params = []
+            for wire, prop in props.items():
+                self.requested |= _schema_refs(prop)
+                base = merged[wire]
+                params.append(dataclasses.replace(base, type=self.schemas.type_expr(prop), required=wire in required))
+            out.append(ir.Variant(name, tuple(sorted(params, key=lambda p: not p.required))))
+        return out
 
     def parameters(self, path: str, item: dict[str, Any], op: dict[str, Any], where: str, op_id: str) -> list[ir.Param]:
         found = [self.deref(p) for p in [*item.get("parameters", []), *op.get("parameters", [])]]
@@ -329,6 +416,7 @@ class Normalizer:
     def param(self, spec_param: dict[str, Any], py: str, location: ir.Location, required: bool, where: str, hint: str) -> ir.Param:
         schema = self.schemas.clean(spec_param.get("schema", {}), hint + pascal(py), where)
         self.used |= _schema_refs(schema)
+        self.requested |= _schema_refs(schema)
         return ir.Param(spec_param["name"], py, location, self.schemas.type_expr(schema), required, (spec_param.get("description") or "").strip())
 
     def body_schema(self, schema: dict[str, Any], op_id: str, where: str) -> dict[str, Any]:
@@ -363,6 +451,7 @@ class Normalizer:
                 py = "body_" + py
             desc = (self.schemas.resolve(prop).get("description") or "") if isinstance(prop, dict) else ""
             self.used |= _schema_refs(prop)
+            self.requested |= _schema_refs(prop)
             # A property repeating a path parameter (POST /contacts/{id}/notes sends contact_id):
             # sent with the path argument's value, no second argument.
             out.append(ir.Param(wire, py, "body", self.schemas.type_expr(prop), wire in required, desc.strip(), py in path_args))
@@ -390,6 +479,8 @@ class Normalizer:
             schema = self.schemas.clean(schema, class_name(op_id) + "Response", where)
         self.used |= _schema_refs(schema)
         self.returned |= _schema_refs(schema)
+        for _, value in _examples(content["application/json"]):
+            self.schemas.instances(schema, value, self.examples)
         return self.schemas.type_expr(schema), status
 
     def paging(self, params: list[ir.Param], response: ir.TypeRef) -> ir.Paging | None:
@@ -490,7 +581,8 @@ def normalize(
     regions = {region: url for region, url in regions.items() if url in servers} or {"us": servers[0] if servers else regions["us"]}
     info = spec.get("info", {})
     kept = norm.schemas.models_kept(norm.used, norm.bodies)
-    typed = norm.schemas.type_returned(norm.returned, norm.typing.identity)
+    params = norm.schemas.param_models(norm.requested)
+    typed = norm.schemas.type_returned(norm.returned, norm.typing.identity, norm.examples)
     return ir.Api(
         api_version=api_version,
         intercom_version=intercom_version(api_version),
@@ -502,6 +594,7 @@ def normalize(
         models=sorted(kept),
         component_models={key: name for key, name in norm.schemas.names.items() if name in kept},
         schemas={name: schema for name, schema in norm.schemas.out.items() if name in kept},
+        params=params,
         repairs=[*repairs, *typed],
         warnings=[c.warning() for c in norm.collisions],
         spec=spec,

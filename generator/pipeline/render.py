@@ -12,6 +12,7 @@ the extra files (the changelog); this module imports no release or test tooling.
 
 from __future__ import annotations
 
+import keyword
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,10 +58,17 @@ class ResourceModule:
     def typing(self) -> list[str]:
         ops = [op for op in self.resource.operations]
         refs = [p.type for op in ops for p in op.params] + [op.paging.item if op.paging else op.response for op in ops]
+        refs += [p.type for op in ops for form in op.variants for p in form.params]
         names = set().union(*(t.typing_names(runtime=True) for t in refs)) if refs else set()
         if self.children:
             names.add("TYPE_CHECKING")
+        if self.forms:
+            names.add("overload")
         return sorted(names)
+
+    @property
+    def forms(self) -> bool:
+        return any(op.variants for op in self.resource.operations)
 
     @property
     def paged(self) -> bool:
@@ -155,6 +163,32 @@ def docstring(op: ir.Operation) -> str:
     return textwrap.indent(body, " " * 8).lstrip() + "\n        "
 
 
+def request_annotation(ref: ir.TypeRef) -> str:
+    """What a caller passes: a model, or the plain dict its `...Param` describes."""
+    return ref.annotation(MODELS, shadowed=True, request=True)
+
+
+def params_typing(api: ir.Api) -> list[str]:
+    names = set().union(*(f.type.typing_names() - {"List", "Dict"} for p in api.params for f in p.fields)) if api.params else set()
+    return sorted(names)
+
+
+def params_models(api: ir.Api, model_modules: list[models.ModelModule]) -> list[tuple[str, list[str]]]:
+    """(module, classes) of the models the TypedDicts name beside their own `...Param`."""
+    wanted = set().union(*(f.type.models() for p in api.params for f in p.fields)) if api.params else set()
+    return [(m.name, sorted(wanted & set(m.classes))) for m in model_modules if wanted & set(m.classes)]
+
+
+def param_is_class(param: ir.ParamModel) -> bool:
+    """Class syntax needs every key to be a Python name; otherwise the functional syntax."""
+    return all(f.wire_name.isidentifier() and not keyword.iskeyword(f.wire_name) for f in param.fields)
+
+
+def param_field(field: ir.ParamField) -> str:
+    annotation = field.type.annotation(request=True)
+    return f"Required[{annotation}]" if field.required else annotation
+
+
 def deprecation(op: ir.Operation) -> str:
     """The message of `@deprecated(...)` for an operation the description deprecates."""
     return f"{op.http_method} {op.path} is deprecated by Intercom" + (f": {op.summary}" if op.summary else "")
@@ -181,6 +215,11 @@ def environment(filters: dict[str, Callable[..., Any]]) -> jinja2.Environment:
         deprecation=deprecation,
         plain=plain,
         module_of=lambda res: ".".join(module_parts(res)),
+        request_annotation=request_annotation,
+        params_typing=params_typing,
+        params_models=params_models,
+        param_is_class=param_is_class,
+        param_field=param_field,
         **filters,
     )
     return env

@@ -8,8 +8,10 @@ Python name, where it goes on the wire, its wire name and its type::
         contact_id <- path id (required): str
         email <- body email: str
 
-Any rename or retyping of the public surface shows up in review as a diff of this file, and the
-wire tests read the Python names of the arguments from it (expectations come from reviewed
+Arguments take what a caller passes (a model or its `...Param` dict); a union body adds one
+`form` line per @overload, with what it needs. Any rename or retyping of the public surface shows
+up in review as a diff of this file, and the wire tests read the Python names of the arguments
+from it (expectations come from reviewed
 files and the description, never from the generator's IR).
 """
 
@@ -22,6 +24,7 @@ from .. import ir
 
 HEADER = "# Public surface of intercom-sdk {version}: one block per method (generator/release/surface.py).\n"
 CALL = re.compile(r"^client\.(?P<dotted>[\w.]+)\((?P<args>[\w, ]*)\) -> (?P<returns>.+?)  (?P<method>[A-Z]+) (?P<path>\S+)  (?P<operation_id>.+)$")
+FORM = re.compile(r"^    form (?P<name>.+?): (?P<needs>.*)$")
 ARG = re.compile(r"^    (?P<name>\w+) <- (?P<location>path|query|header|body) (?P<wire>\S+)(?P<required> \(required\))?: (?P<type>.+)$")
 
 
@@ -43,6 +46,7 @@ class Method:
     path: str
     operation_id: str
     arguments: list[Argument] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)  # "<name>: <what it needs>", one per @overload
 
 
 def text(api: ir.Api) -> str:
@@ -58,8 +62,16 @@ def text(api: ir.Api) -> str:
         )
         for p in op.params:
             required = " (required)" if p.required else ""
-            out.append(f"    {p.py_name} <- {p.location} {p.wire_name}{required}: {p.type.annotation()}\n")
+            annotation = p.type.annotation(request=p.location != "path")
+            out.append(f"    {p.py_name} <- {p.location} {p.wire_name}{required}: {annotation}\n")
+        for form in op.variants:  # the method's @overloads
+            needs = [f"{p.py_name}={_literal(p.type.values)}" if p.type.kind == "literal" else p.py_name for p in form.params if p.required]
+            out.append(f"    form {form.name}: {', '.join(needs)}\n")
     return "".join(out)
+
+
+def _literal(values: tuple[object, ...]) -> str:
+    return " | ".join(map(repr, values))
 
 
 def parse(snapshot: str) -> dict[str, Method]:
@@ -69,7 +81,7 @@ def parse(snapshot: str) -> dict[str, Method]:
     for number, line in enumerate(snapshot.splitlines(), 1):
         if not line or line.startswith("#"):
             continue
-        call, arg = CALL.match(line), ARG.match(line)
+        call, arg, form = CALL.match(line), ARG.match(line), FORM.match(line)
         if call:
             args = [a.strip() for a in call["args"].split(",") if a.strip()]
             current = Method(call["dotted"], args, call["returns"], call["method"], call["path"], call["operation_id"])
@@ -78,6 +90,8 @@ def parse(snapshot: str) -> dict[str, Method]:
             current.arguments.append(
                 Argument(arg["name"], arg["location"], arg["wire"], bool(arg["required"]), arg["type"])
             )
+        elif form and current is not None:
+            current.forms.append(f"{form['name']}: {form['needs']}")
         else:
-            raise ValueError(f"surface snapshot line {number} is not a call or an argument: {line!r}")
+            raise ValueError(f"surface snapshot line {number} is not a call, an argument or a form: {line!r}")
     return methods

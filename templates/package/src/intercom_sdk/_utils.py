@@ -13,7 +13,15 @@ from ._types import NotGiven
 if TYPE_CHECKING:
     import pydantic
 
-__all__ = ["path_param", "to_jsonable", "build_query", "strip_not_given", "is_model"]
+__all__ = [
+    "path_param",
+    "to_jsonable",
+    "build_query",
+    "strip_not_given",
+    "is_model",
+    "Form",
+    "check_forms",
+]
 
 
 def is_model(value: object) -> TypeGuard[pydantic.BaseModel]:
@@ -108,3 +116,48 @@ def _query_scalar(value: object) -> str:
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()
     return str(value)
+
+
+class Form:
+    """One form a union request body takes (one of a method's ``@overload``s): the keyword
+    arguments it needs, those it accepts, and the values its Literal-typed ones may take.
+    """
+
+    __slots__ = ("name", "required", "accepted", "literals")
+
+    def __init__(
+        self,
+        name: str,
+        required: tuple[str, ...],
+        accepted: tuple[str, ...],
+        literals: Mapping[str, tuple[object, ...]],
+    ) -> None:
+        self.name = name
+        self.required = frozenset(required)
+        self.accepted = frozenset(accepted)
+        self.literals = literals
+
+    def fits(self, given: Mapping[str, object]) -> bool:
+        return self.required <= given.keys() <= self.accepted and all(
+            given[k] in v for k, v in self.literals.items() if k in given
+        )
+
+    def describe(self) -> str:
+        needs = sorted(self.required - self.literals.keys())
+        fixed = [f"{k}={' or '.join(map(repr, v))}" for k, v in self.literals.items()]
+        return f"{self.name}: {', '.join([*fixed, *needs]) or 'no arguments'}"
+
+
+def check_forms(
+    method: str, arguments: Mapping[str, object], forms: tuple[Form, ...]
+) -> None:
+    """Raise TypeError when the given arguments fit none of the method's forms (mypy refuses
+    such a call too; this catches it in untyped code before a request is sent)."""
+    given = {k: v for k, v in arguments.items() if not isinstance(v, NotGiven)}
+    if any(form.fits(given) for form in forms):
+        return
+    listed = "; ".join(form.describe() for form in forms)
+    raise TypeError(
+        f"{method}() got {', '.join(sorted(given)) or 'no body arguments'}, "
+        f"which fits none of its forms ({listed})"
+    )
