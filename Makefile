@@ -121,3 +121,12 @@ export MUTATE_TESTS MUTATE_SEED
 mutate: generate
 	MUTATE_JOBS=$(MUTATE_JOBS) $(BIN)/python -m tests.mutation.campaign $(MUTATE_ARGS)
 
+# ---- every supported Python (tests/pythons.py, docs/reliability.md) ------------------------------
+# `make test-pythons PYTHONS="3.10 3.11 3.12 3.13"`: the package-level tests (per-operation,
+# runtime, model, contract) on each interpreter, each in its own venv .venvs/py<v>. The package
+# is generated once by the main .venv.
+PYTHONS ?= 3.10 3.11 3.12 3.13
+
+.PHONY: test-pythons
+test-pythons: generate contract-deps
+	$(BIN)/python -m tests.pythons $(PYTHONS)
