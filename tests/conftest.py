@@ -12,9 +12,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 MIRROR = os.environ.get("INTERCOM_SPEC_MIRROR") or str(ROOT.parent / "shared" / "intercom-openapi")
 os.environ.setdefault("INTERCOM_SPEC_MIRROR", MIRROR)
-GENERATED = ROOT / "generated" / "intercom-2.9"
+# INTERCOM_SDK_PACKAGE_DIR: test another copy of the 2.9 package (a mutant, tests/mutation/).
+PACKAGE_OVERRIDE = os.environ.get("INTERCOM_SDK_PACKAGE_DIR")
+GENERATED = Path(PACKAGE_OVERRIDE) if PACKAGE_OVERRIDE else ROOT / "generated" / "intercom-2.9"
 
 if not (GENERATED / "src" / "intercom_sdk" / "_client.py").is_file():
+    if PACKAGE_OVERRIDE:
+        raise RuntimeError(f"INTERCOM_SDK_PACKAGE_DIR={PACKAGE_OVERRIDE} holds no generated package")
     from generator import pipeline
 
     pipeline.generate(pipeline.from_lock("2.9", MIRROR), GENERATED)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import ROOT
+from .conftest import GENERATED, ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 BIN = Path(sys.executable).parent
@@ -125,3 +125,17 @@ def test_publish_uses_trusted_publishing_for_the_tagged_line() -> None:
     assert pypi["environment"]["name"] == "pypi" and pypi["permissions"] == {"id-token": "write"}
     assert [s["uses"] for s in steps(pypi)][-1] == "pypa/gh-action-pypi-publish@release/v1"
     assert "password" not in str(pypi)  # no API token: PyPI trusts the workflow's OIDC identity
+
+
+def test_ci_runs_the_package_tests_on_every_supported_python() -> None:
+    """The generated package says requires-python >=3.10: CI's matrix runs `make test-pythons` on
+    each supported version, the same list as the Makefile's default."""
+    job = load("ci.yml")["jobs"]["pythons"]
+    versions = job["strategy"]["matrix"]["python"]
+    assert versions == ["3.10", "3.11", "3.12", "3.13"]
+    assert 'requires-python = ">=3.10"' in (GENERATED / "pyproject.toml").read_text()
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^PYTHONS \?= (.*)$", makefile, re.M).group(1).split() == versions  # type: ignore[union-attr]
+    [setup] = [s for s in steps(job) if str(s.get("uses", "")).startswith("actions/setup-python@")]
+    assert setup["with"]["python-version"].split() == ["${{", "matrix.python", "}}", "3.11"]
+    assert any('make test-pythons PYTHONS="${{ matrix.python }}"' in s.get("run", "") for s in steps(job))

@@ -70,7 +70,7 @@ class FakeIntercom:
         self._server = _QuietServer(("127.0.0.1", 0), self._make_handler())
         self._thread = threading.Thread(
             target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.05},
+            kwargs={"poll_interval": 0.005},
             daemon=True,
         )
 
@@ -118,6 +118,9 @@ class FakeIntercom:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes: without TCP_NODELAY the body waits for
+            # the client's delayed ACK (~40 ms a response on Linux loopback).
+            disable_nagle_algorithm = True
 
             def log_message(
                 self, format: str, *args: Any

@@ -171,3 +171,51 @@ async def test_async_malformed_json(
     with pytest.raises(APIResponseValidationError) as info:
         await async_client.contacts.retrieve("c1")
     assert info.value.body == "not json"
+
+
+@pytest.mark.parametrize(
+    ("status", "exc_type"),
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (409, ConflictError),
+        (422, UnprocessableEntityError),
+        (429, RateLimitError),
+        (500, InternalServerError),
+        (418, APIStatusError),
+    ],
+)
+async def test_async_status_maps_to_exception(
+    server: FakeIntercom, status: int, exc_type: type[APIStatusError]
+) -> None:
+    server.reply(Reply(status, error_list("code", "Something is wrong")))
+    async with AsyncIntercom(
+        access_token="tok", base_url=server.url, max_retries=0
+    ) as client:
+        with pytest.raises(APIStatusError) as info:
+            await client.contacts.retrieve("c1")
+    assert type(info.value) is exc_type
+    assert info.value.status_code == status
+
+
+def test_399_is_a_success_and_400_an_error(server: FakeIntercom) -> None:
+    server.reply(Reply(399, {"type": "contact", "id": "c1"}), Reply(400, {}))
+    with Intercom(access_token="tok", base_url=server.url, max_retries=0) as client:
+        assert client.request("GET", "/contacts/c1", cast_to=dict)["id"] == "c1"
+        with pytest.raises(BadRequestError):
+            client.request("GET", "/contacts/c1", cast_to=dict)
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_validation_errors_carry_the_request_id_header(
+    server: FakeIntercom, strict: bool
+) -> None:
+    server.reply(Reply(200, body=b"not json", headers={"X-Request-Id": "req-42"}))
+    with Intercom(
+        access_token="tok", base_url=server.url, strict_response_validation=strict
+    ) as client:
+        with pytest.raises(APIResponseValidationError) as info:
+            client.contacts.retrieve("c1")
+    assert info.value.request_id == "req-42"

@@ -845,3 +845,74 @@ def test_page_requested_with_a_token_is_not_fetched_again(
     page = client.request_page(**one_page_request(style), **request_args)
     assert len(list(page)) == len(bodies)
     assert len(server.requests) == len(bodies)
+# -- a next page that leads back to the first one -----------------------------------
+# The first page's own request (a cursor, page number or URL the caller started from) counts as
+# seen: a server that points back at it gets no second request for the same page.
+
+
+def test_cursor_query_pointing_back_at_the_starting_cursor(
+    client: Intercom, server: FakeIntercom
+) -> None:
+    server.handler = lambda r: Reply(200, cursor_page(["a"], "start"))
+    ids = [c.id for c in client.contacts.list(starting_after="start")]
+    assert ids == ["a"]
+    assert [r.query.get("starting_after") for r in server.requests] == [["start"]]
+
+
+def test_cursor_body_pointing_back_at_the_starting_cursor(
+    client: Intercom, server: FakeIntercom
+) -> None:
+    server.handler = lambda r: Reply(200, cursor_page(["a"], "start"))
+    page = client.request_page(
+        "POST",
+        "/contacts/search",
+        page_model=ItemList,
+        item=Item,
+        paging=Paging("cursor_body", items="data"),
+        body={"query": {}, "pagination": {"starting_after": "start"}},
+    )
+    assert [i.id for i in page] == ["a"]
+    assert len(server.requests) == 1
+
+
+def test_page_number_pointing_back_at_the_first_page(
+    client: Intercom, server: FakeIntercom
+) -> None:
+    # The first answer says page 2 (next: 3); the next says page 1 (next: 2, the first again).
+    server.reply(
+        Reply(200, numbered_page(2, 5, ["b"])),
+        Reply(200, numbered_page(1, 5, ["a"])),
+        Reply(200, numbered_page(1, 5, ["a"])),
+    )
+    page = client.request_page(
+        "GET",
+        "/companies",
+        page_model=ItemList,
+        item=Item,
+        paging=Paging("page_number", items="data"),
+        query={"page": 2},
+    )
+    assert [i.id for i in page] == ["b", "a"]
+    assert [r.query.get("page") for r in server.requests] == [["2"], ["3"]]
+
+
+def test_next_url_pointing_back_at_the_first_page(
+    client: Intercom, server: FakeIntercom
+) -> None:
+    server.handler = lambda r: Reply(
+        200,
+        {
+            "type": "list",
+            "data": items("a"),
+            "pages": {"next": f"{server.url}/articles"},
+        },
+    )
+    page = client.request_page(
+        "GET",
+        "/articles",
+        page_model=ItemList,
+        item=Item,
+        paging=Paging("next_url", items="data"),
+    )
+    assert [i.id for i in page] == ["a"]
+    assert len(server.requests) == 1

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import email.utils
+from typing import Any
 
+import httpx
 import pytest
 
 from intercom_sdk import (
     APIConnectionError,
+    APIStatusError,
     APITimeoutError,
     AsyncIntercom,
     Intercom,
@@ -292,3 +295,147 @@ async def test_async_timeout(server: FakeIntercom, sleeps: SleepRecorder) -> Non
         with pytest.raises(APITimeoutError):
             await client.contacts.retrieve("c1")
     assert len(server.requests) == 1
+
+
+# -- the retry rules at their boundaries (each test kills mutants of `make mutate`) -----------
+
+
+def scripted_client(
+    outcomes: list[int | type[Exception]], sleeps: SleepRecorder, **options: Any
+) -> tuple[Intercom, list[httpx.Request]]:
+    """A client whose transport answers with `outcomes` in turn: a status code, or an httpx
+    exception raised instead of answering; then 200."""
+    sent: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        outcome = outcomes[len(sent) - 1] if len(sent) <= len(outcomes) else 200
+        if isinstance(outcome, int):
+            return httpx.Response(
+                outcome, json=CONTACT if outcome == 200 else SERVER_ERROR
+            )
+        raise outcome("scripted", request=request)  # type: ignore[call-arg]
+
+    client = Intercom(
+        access_token=TOKEN,
+        http_client=httpx.Client(transport=httpx.MockTransport(handle)),
+        **options,
+    )
+    client._sleep = sleeps
+    return client, sent
+
+
+@pytest.mark.parametrize("status", [408, 409, 429, 500, 503])
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "HEAD", "OPTIONS"])
+def test_idempotent_methods_are_retried_on_408_409_429_and_5xx(
+    sleeps: SleepRecorder, method: str, status: int
+) -> None:
+    client, sent = scripted_client([status], sleeps)
+    client.request(method, "/contacts/c1", cast_to=type(None))
+    assert [r.method for r in sent] == [method, method]
+    assert len(sleeps.waits) == 1
+
+
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 422])
+def test_other_4xx_are_not_retried(sleeps: SleepRecorder, status: int) -> None:
+    client, sent = scripted_client([status], sleeps)
+    with pytest.raises(APIStatusError) as info:
+        client.request("GET", "/contacts/c1", cast_to=dict)
+    assert info.value.status_code == status
+    assert len(sent) == 1 and sleeps.waits == []
+
+
+@pytest.mark.parametrize("status", [408, 409, 500, 503])
+@pytest.mark.parametrize("method", ["POST", "PATCH"])
+def test_post_and_patch_are_not_retried_on_anything_but_429(
+    sleeps: SleepRecorder, method: str, status: int
+) -> None:
+    client, sent = scripted_client([status], sleeps)
+    with pytest.raises(APIStatusError):
+        client.request(method, "/messages", cast_to=dict, body={"body": "hi"})
+    assert len(sent) == 1 and sleeps.waits == []
+    client, sent = scripted_client([429], sleeps)
+    client.request(method, "/messages", cast_to=dict, body={"body": "hi"})
+    assert len(sent) == 2
+
+
+NOT_SENT = [httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout]
+MAYBE_SENT = [
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+]
+
+
+@pytest.mark.parametrize("error", NOT_SENT + MAYBE_SENT)
+def test_get_retries_every_transport_failure(
+    sleeps: SleepRecorder, error: type[Exception]
+) -> None:
+    client, sent = scripted_client([error], sleeps)
+    assert client.contacts.retrieve("c1").id == "c1"
+    assert len(sent) == 2 and len(sleeps.waits) == 1
+
+
+@pytest.mark.parametrize("error", NOT_SENT + MAYBE_SENT)
+def test_post_is_resent_only_when_it_surely_never_left(
+    sleeps: SleepRecorder, error: type[Exception]
+) -> None:
+    client, sent = scripted_client([error], sleeps)
+    if error in NOT_SENT:
+        assert (
+            client.request("POST", "/messages", cast_to=dict, body={"body": "hi"})["id"]
+            == "c1"
+        )
+        assert len(sent) == 2
+    else:
+        with pytest.raises(APIConnectionError):
+            client.request("POST", "/messages", cast_to=dict, body={"body": "hi"})
+        assert len(sent) == 1
+
+
+@pytest.mark.parametrize("error", NOT_SENT)
+async def test_async_post_is_resent_when_it_never_left(
+    sleeps: SleepRecorder, error: type[Exception]
+) -> None:
+    sent: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        if len(sent) == 1:
+            raise error("scripted", request=request)  # type: ignore[call-arg]
+        return httpx.Response(200, json={"id": "m1"})
+
+    async with AsyncIntercom(
+        access_token=TOKEN,
+        http_client=httpx.AsyncClient(transport=httpx.MockTransport(handle)),
+    ) as client:
+        client._sleep = sleeps.async_sleep
+        assert await client.request(
+            "POST", "/messages", cast_to=dict, body={"body": "hi"}
+        ) == {"id": "m1"}
+    assert len(sent) == 2
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "waited"), [("60", True), ("61", False), ("120", False)]
+)
+def test_retry_after_is_waited_for_up_to_60_seconds(
+    client: Intercom,
+    server: FakeIntercom,
+    sleeps: SleepRecorder,
+    retry_after: str,
+    waited: bool,
+) -> None:
+    server.reply(
+        Reply(429, RATE_LIMITED, headers={"Retry-After": retry_after}),
+        Reply(200, CONTACT),
+    )
+    if waited:
+        assert client.contacts.retrieve("c1").id == "c1"
+        assert sleeps.waits == [60.0]
+    else:
+        with pytest.raises(RateLimitError):
+            client.contacts.retrieve("c1")
+        assert len(server.requests) == 1 and sleeps.waits == []
