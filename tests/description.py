@@ -160,6 +160,9 @@ def example_objects(spec: dict[str, Any]) -> dict[int, list[dict[str, Any]]]:
         if depth > 40 or not isinstance(schema, dict):
             return
         if isinstance(value, dict):
+            props = schema.get("properties") or {}
+            if value and props and not set(value) & set(props):
+                return  # none of the schema's properties: an example of another object
             found.setdefault(id(schema), []).append(value)
             for member in schema.get("allOf", []):
                 walk(member, value, depth + 1)
