@@ -5,7 +5,7 @@ The one place that resolves references, so every stage follows them the same way
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -119,6 +119,13 @@ def properties(doc: dict[str, Any], schema: Any, limit: int = 20) -> dict[str, A
         out.update(properties(doc, member, limit - 1))
     out.update(as_dict(schema.get("properties")))
     return out
+
+
+def shows_another(declared: Iterable[str], value: dict[str, Any]) -> bool:
+    """An example object holding none of its schema's properties (`{"customers": [...]}` given
+    as a conversation) shows another object and says nothing about this one; `{}` is an empty one."""
+    names = set(declared)
+    return bool(value) and bool(names) and not names & set(value)
 
 
 def as_dict(node: Any) -> dict[str, Any]:

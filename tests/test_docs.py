@@ -14,8 +14,10 @@ from .conftest import GENERATED
 def test_api_md_lists_all_108_operations(api29: Any) -> None:
     text = (GENERATED / "api.md").read_text()
     listed = re.findall(r"^client\.([\w.]+)\(.*\) -> .+$", text, re.M)
-    assert len(listed) == 108
-    assert sorted(listed) == sorted(op.dotted_name for op in api29.operations)
+    assert len(set(listed)) == 108
+    # one line per method, or per overload of a method whose body takes several forms
+    assert sorted(listed) == sorted(op.dotted_name for op in api29.operations for _ in op.variants or [None])
+    assert len(listed) > 108
     for op in api29.operations:
         assert f"`{op.http_method} {op.path}` · operationId `{op.operation_id}`" in text
 

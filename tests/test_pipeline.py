@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -171,9 +172,14 @@ def test_every_locked_version_generates_imports_and_type_checks(version: str, tm
     )
     result = subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": str(out / "src")}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
+    # The package and the code its README shows (written for every release) type-check.
+    readme = tmp_path / "readme"
+    readme.mkdir()
+    for i, block in enumerate(re.findall(r"```python\n(.*?)```", (out / "README.md").read_text(), re.S)):
+        (readme / f"block_{i}.py").write_text(block)
     typed = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), str(out / "src")],
-        capture_output=True, text=True,
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), str(out / "src"), str(readme)],
+        capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(out / "src")},
     )
     assert typed.returncode == 0, typed.stdout[-3000:]
 

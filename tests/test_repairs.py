@@ -400,3 +400,58 @@ def test_rules_repair_every_older_revision_of_2_9(revision: Path) -> None:
     validate.validate(fixed, str(revision))
     assert any(o.applied for o in outcomes)
     assert openapi.lookup(fixed, "#/components/schemas/custom_attributes") is not None
+
+
+def export_doc(*examples: Any, props: dict[str, Any] | None = None) -> dict[str, Any]:
+    """GET /exports/{id} returning `export`, with one response example per value."""
+    media = {
+        "schema": {"$ref": "#/components/schemas/export"},
+        "examples": {f"e{i}": {"value": v} for i, v in enumerate(examples)},
+    }
+    params = [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}]
+    op = {"parameters": params, "responses": {"200": {"description": "ok", "content": {"application/json": media}}}}
+    schema = {"type": "object", "properties": props or {"type": {"type": "string"}, "job_identfier": {"type": "string"}}}
+    return spec({"/exports/{id}": {"get": op}}, {"export": schema})
+
+
+def test_property_name_typo_renamed_to_the_key_every_example_uses() -> None:
+    doc = export_doc(
+        {"type": "export", "job_identifier": "a"},
+        {"type": "export", "job_identifier": "b", "status": "done"},
+        {"customers": [{"id": "1"}]},  # none of the schema's properties: another object, not counted
+    )
+    fixed, outcomes = run(doc)
+    assert outcomes["property-name-typo"].applied == (
+        "#/components/schemas/export/properties/job_identfier -> job_identifier (2 examples)",
+    )
+    assert list(fixed["components"]["schemas"]["export"]["properties"]) == ["type", "job_identifier"]
+
+
+@pytest.mark.parametrize(
+    "examples",
+    [
+        # one example holds the declared name: the description may be right
+        ({"type": "export", "job_identifier": "a"}, {"type": "export", "job_identfier": "b"}),
+        # not every example holds the look-alike
+        ({"type": "export", "job_identifier": "a"}, {"type": "export"}),
+        # two look-alikes: which one is meant is a guess
+        ({"type": "export", "job_identifier": "a", "job_identifiers": "x"},),
+        # nothing spelled close
+        ({"type": "export", "status": "a"},),
+        # no examples
+        (),
+    ],
+)
+def test_property_name_typo_leaves_look_alikes_alone(examples: tuple[dict[str, Any], ...]) -> None:
+    fixed, outcomes = run(export_doc(*examples))
+    assert outcomes["property-name-typo"].applied == ()
+    assert "job_identfier" in fixed["components"]["schemas"]["export"]["properties"]
+
+
+def test_required_by_the_api_marks_declared_properties_only() -> None:
+    data = dataclasses.replace(DATA, required={"export": ("type", "job_identfier", "not_declared")})
+    fixed, outcomes = run(export_doc(), data)
+    assert outcomes["required-by-the-api"].applied == ("#/components/schemas/export: type, job_identfier",)
+    assert fixed["components"]["schemas"]["export"]["required"] == ["type", "job_identfier"]
+    _, again = run(fixed, data)
+    assert again["required-by-the-api"].applied == ()

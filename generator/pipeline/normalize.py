@@ -195,7 +195,7 @@ class Schemas:
         if "$ref" in schema:
             name = schema["$ref"].rsplit("/", 1)[-1]
             schema = self.out.get(name, {})
-            if isinstance(value, dict) and not describes_another(schema, value):
+            if isinstance(value, dict) and not openapi.shows_another(schema.get("properties") or {}, value):
                 found.setdefault(name, []).append(value)
         for member in schema.get("allOf", []):
             self.instances(member, value, found, depth + 1)
@@ -545,13 +545,6 @@ def _typed(name: str, reason: str, fields: list[str]) -> str:
         return f"not needed [{name}]: no such field"
     shown = ", ".join(fields[:6]) + (f", ... ({len(fields)} in all)" if len(fields) > 6 else "")
     return f"typed [{name}]: {reason}.\n    at {shown}"
-
-
-def describes_another(schema: dict[str, Any], value: dict[str, Any]) -> bool:
-    """An example object holding none of its schema's properties (`{"customers": [...]}` given as a
-    conversation) shows another object, so it says nothing about this one; `{}` is an empty one."""
-    props = schema.get("properties")
-    return bool(value) and isinstance(props, dict) and bool(props) and not set(value) & set(props)
 
 
 def _schema_refs(node: Any) -> set[str]:

@@ -127,14 +127,16 @@ def path_fstring(op: ir.Operation) -> str:
     return f'f"{path}"' if op.path_params else f'"{path}"'
 
 
-def signature_text(op: ir.Operation) -> str:
-    """The arguments of a method as one line, for api.md."""
-    args = [f"{p.py_name}: {p.type.annotation()}" for p in op.path_params]
+def signature_text(op: ir.Operation, form: ir.Variant | None = None) -> str:
+    """The arguments of a method (or of one @overload of it) as one line, for api.md."""
+    args = [f"{p.py_name}: {p.type.annotation(MODELS)}" for p in op.path_params]
     rest = op.arguments
+    if form is not None:
+        rest = [p for p in rest if p.location != "body"] + [p for p in form.params if not p.from_path]
     if rest:
         args.append("*")
-    args += [f"{p.py_name}: {p.type.annotation()}" for p in rest if p.required]
-    args += [f"{p.py_name}: {p.type.annotation()} = ..." for p in rest if not p.required]
+    args += [f"{p.py_name}: {p.type.annotation(MODELS, request=True)}" for p in rest if p.required]
+    args += [f"{p.py_name}: {p.type.annotation(MODELS, request=True)} = ..." for p in rest if not p.required]
     return ", ".join(args)
 
 

@@ -400,9 +400,10 @@ def _collect(doc: dict[str, Any], schema: Any, value: Any, found: dict[str, list
     if depth > 30 or not schema:
         return
     if isinstance(value, dict):
-        if name is not None:
+        declared = openapi.properties(doc, schema)
+        if name is not None and not openapi.shows_another(declared, value):
             found[name].append(value)
-        for prop, sub in openapi.properties(doc, schema).items():
+        for prop, sub in declared.items():
             if prop in value:
                 _collect(doc, sub, value[prop], found, depth + 1)
     elif isinstance(value, list) and isinstance(schema.get("items"), dict):
