@@ -236,9 +236,10 @@ def _parse_errors(body: object) -> list[ErrorDetail]:
 def _sent_version(response: httpx.Response) -> str | None:
     # The one request header a message may quote: the version, never the token.
     try:
-        return response.request.headers.get("Intercom-Version")
+        sent = response.request.headers.get("Intercom-Version")
     except RuntimeError:  # a response built without a request
         return None
+    return None if sent is None else str(sent)
 
 
 def _version_hint(response: httpx.Response) -> str:
