@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 import yaml
 
-from .. import ir, paths
+from .. import ir, paths, runtime_data
 from ..text import intro, plain, wrap
 
 if TYPE_CHECKING:
@@ -181,6 +181,7 @@ def environment(filters: dict[str, Callable[..., Any]]) -> jinja2.Environment:
         deprecation=deprecation,
         plain=plain,
         module_of=lambda res: ".".join(module_parts(res)),
+        **runtime_data.FILTERS,
         **filters,
     )
     return env
