@@ -126,4 +126,88 @@ def _sample(spec: dict[str, Any], schema: Any, depth: int = 0) -> Any:
     return _SCALARS.get(str(kind))
 
 
-FILTERS = {"example_routes": example_routes}
+@dataclass(frozen=True)
+class WebhookItem:
+    type: str  # data.item.type
+    module: str  # the package module holding the class: `types` or `_webhook_objects`
+    model: str
+
+
+@dataclass(frozen=True)
+class WebhookObjectField:
+    name: str
+    annotation: str
+    description: str
+
+
+@dataclass(frozen=True)
+class WebhookObjectModel:
+    type: str
+    model: str
+    description: str
+    fields: tuple[WebhookObjectField, ...]
+
+    @property
+    def uses(self) -> list[str]:
+        """The models of `types` its fields name."""
+        return sorted(
+            {
+                f.annotation.split(" | ")[0]
+                for f in self.fields
+                if f.annotation[0].isupper()
+            }
+        )
+
+
+@dataclass(frozen=True)
+class WebhookItems:
+    """spec/webhooks.yaml for one version: the item types whose model it has, the webhook-only
+    objects, and the item types left generic because the version lacks their schema."""
+
+    items: tuple[WebhookItem, ...]
+    objects: tuple[WebhookObjectModel, ...]
+    missing: tuple[tuple[str, str], ...]  # (item type, component schema)
+
+    @property
+    def models(self) -> list[str]:
+        """The classes of `types` items parse into."""
+        return sorted({i.model for i in self.items if i.module == "types"})
+
+
+_WEBHOOK_TYPES = {
+    "string": "str",
+    "integer": "int",
+    "boolean": "bool",
+    "object": "Dict[str, Any]",
+}
+
+
+def webhook_items(api: ir.Api) -> WebhookItems:
+    data = specdata.webhooks()
+    items, missing = [], []
+    for item_type, schema in data.items.items():
+        if schema in api.component_models:
+            items.append(WebhookItem(item_type, "types", api.component_models[schema]))
+        else:
+            missing.append((item_type, schema))
+    objects = []
+    for item_type, obj in data.objects.items():
+        fields = []
+        for name, prop in obj.properties.items():
+            if prop.schema is not None:
+                python = api.component_models.get(prop.schema, "Dict[str, Any]")
+            else:
+                python = _WEBHOOK_TYPES[str(prop.type)]
+            fields.append(
+                WebhookObjectField(name, f"{python} | None", prop.description)
+            )
+        objects.append(
+            WebhookObjectModel(item_type, obj.model, obj.description, tuple(fields))
+        )
+        items.append(WebhookItem(item_type, "_webhook_objects", obj.model))
+    return WebhookItems(
+        tuple(sorted(items, key=lambda i: i.type)), tuple(objects), tuple(missing)
+    )
+
+
+FILTERS = {"example_routes": example_routes, "webhook_items": webhook_items}
