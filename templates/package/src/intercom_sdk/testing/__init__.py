@@ -61,14 +61,6 @@ class Route:
     content_type: str | None
     body: bytes
 
-    @property
-    def segments(self) -> tuple[str | None, ...]:
-        """Each path segment: its text, or None for a parameter."""
-        return tuple(
-            None if part.startswith("{") and part.endswith("}") else part
-            for part in self.path.strip("/").split("/")
-        )
-
 
 @dataclass(frozen=True)
 class _Answer:
@@ -102,9 +94,14 @@ class ExampleTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             for method, path, name, status, content_type, body in ROUTES
         )
         self._by_name = {route.name: route for route in self.routes}
-        self._by_length: dict[int, list[Route]] = {}
+        # Routes by their number of path segments, each with its segments (None: a parameter).
+        self._by_length: dict[int, list[tuple[Route, tuple[str | None, ...]]]] = {}
         for route in self.routes:
-            self._by_length.setdefault(len(route.segments), []).append(route)
+            segments = tuple(
+                None if part.startswith("{") and part.endswith("}") else part
+                for part in route.path.strip("/").split("/")
+            )
+            self._by_length.setdefault(len(segments), []).append((route, segments))
         self._answers: dict[str, _Answer] = {}
         self._lock = threading.Lock()
         self.calls: list[httpx.Request] = []
@@ -189,14 +186,14 @@ class ExampleTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         parts = path.strip("/").split("/")
         best: Route | None = None
         best_key: tuple[bool, ...] = ()
-        for route in self._by_length.get(len(parts), ()):
+        for route, segments in self._by_length.get(len(parts), ()):
             if route.method != request.method:
                 continue
             if all(
                 part if literal is None else part == literal
-                for literal, part in zip(route.segments, parts)
+                for literal, part in zip(segments, parts)
             ):
-                key = tuple(literal is not None for literal in route.segments)
+                key = tuple(literal is not None for literal in segments)
                 if best is None or key > best_key:
                     best, best_key = route, key
         return best
