@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -201,3 +202,11 @@ def test_importing_the_package_does_not_load_the_examples() -> None:
     src = str(Path(intercom_sdk.__file__).parent.parent)
     result = subprocess.run([sys.executable, "-c", script], env={"PYTHONPATH": src}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_readme_example_runs() -> None:
+    """The generated README's "Testing without Intercom" block, executed (test_docs type-checks it)."""
+    readme = (Path(intercom_sdk.__file__).parents[2] / "README.md").read_text()
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "ExampleTransport()" in b]
+    assert len(blocks) == 1
+    exec(compile(blocks[0], "README.md", "exec"), {})
