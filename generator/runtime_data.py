@@ -138,6 +138,7 @@ class WebhookObjectField:
     name: str
     annotation: str
     description: str
+    model: str | None = None  # the model of `types` it holds, if any
 
 
 @dataclass(frozen=True)
@@ -150,13 +151,7 @@ class WebhookObjectModel:
     @property
     def uses(self) -> list[str]:
         """The models of `types` its fields name."""
-        return sorted(
-            {
-                f.annotation.split(" | ")[0]
-                for f in self.fields
-                if f.annotation[0].isupper()
-            }
-        )
+        return sorted({f.model for f in self.fields if f.model})
 
 
 @dataclass(frozen=True)
@@ -194,12 +189,11 @@ def webhook_items(api: ir.Api) -> WebhookItems:
     for item_type, obj in data.objects.items():
         fields = []
         for name, prop in obj.properties.items():
-            if prop.schema is not None:
-                python = api.component_models.get(prop.schema, "Dict[str, Any]")
-            else:
-                python = _WEBHOOK_TYPES[str(prop.type)]
+            # A schema the version lacks holds a plain object.
+            model = api.component_models.get(prop.schema) if prop.schema else None
+            python = model or _WEBHOOK_TYPES[prop.type or "object"]
             fields.append(
-                WebhookObjectField(name, f"{python} | None", prop.description)
+                WebhookObjectField(name, f"{python} | None", prop.description, model)
             )
         objects.append(
             WebhookObjectModel(item_type, obj.model, obj.description, tuple(fields))

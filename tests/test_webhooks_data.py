@@ -210,3 +210,49 @@ def test_the_item_is_a_union_for_type_checkers(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stdout
     wrong = subprocess.run([*command, str(tmp_path / "wrong.py")], capture_output=True, text=True, env=env)
     assert wrong.returncode == 1 and 'Item "Conversation" of "Admin | Company | Contact | ContactTag' in wrong.stdout, wrong.stdout
+
+
+TINY = """
+openapi: 3.0.1
+info: {title: tiny, version: "9.9"}
+servers: [{url: "https://api.intercom.io"}]
+paths:
+  /things/{id}:
+    get:
+      operationId: getThing
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/thing"}
+components:
+  schemas:
+    thing:
+      type: object
+      properties:
+        type: {type: string, example: thing}
+        id: {type: string, example: t1}
+"""
+
+
+def test_a_description_without_any_mapped_schema(tmp_path: Path) -> None:
+    """Every item stays UnknownItem but contact_tag, whose contact and tag are plain objects; the
+    transport answers the one operation (its body built from the schema's examples)."""
+    import subprocess
+    import sys
+
+    from generator import pipeline
+
+    (tmp_path / "tiny.yaml").write_text(TINY)
+    out = tmp_path / "out"
+    pipeline.generate(pipeline.from_file(tmp_path / "tiny.yaml"), out)
+    smoke = subprocess.run([sys.executable, str(ROOT / "tests" / "version_smoke.py")], env={"PYTHONPATH": str(out / "src")},
+                           capture_output=True, text=True)
+    assert smoke.returncode == 0, smoke.stderr[-2000:]
+    assert smoke.stdout.splitlines() == ["transport: 1 operations", "webhooks: 1 item types", "version error: ok"]
+    routes = (out / "src" / "intercom_sdk" / "testing" / "_routes.py").read_text()
+    assert '# schema' in routes and '{"type":"thing","id":"t1"}' in routes
+    objects = (out / "src" / "intercom_sdk" / "_webhook_objects.py").read_text()
+    assert "contact: Dict[str, Any] | None" in objects and "from .types import" not in objects
