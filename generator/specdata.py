@@ -10,6 +10,7 @@ spec/overrides/<v>.yaml its own in generator/pipeline/repairs.py.
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ PAGINATION = paths.SPEC / "pagination.yaml"
 RELEASES = paths.SPEC / "releases.yaml"
 RESTORED_SCHEMAS = paths.SPEC / "restored-schemas.yaml"
 TYPING = paths.SPEC / "typing.yaml"
+WEBHOOKS = paths.SPEC / "webhooks.yaml"
 
 PARAMETER_LOCATIONS = ("query", "body", "path", "header")  # where a paging style's request names are
 METHOD = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+")  # "contacts.tags.attach"
@@ -202,6 +204,127 @@ def typing_rules(path: Path = TYPING) -> Typing:
         str(name): r.string_list(props, f"required.{name}") for name, props in r.mapping(top["required"], "required").items()
     }
     return Typing(r.string_list(top["identity"], "identity"), required)
+
+
+@dataclass(frozen=True)
+class WebhookField:
+    """A field of the notification envelope: `type` is string, integer, boolean, object, or
+    `data` / `item` (the nested data object and its item)."""
+
+    type: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class WebhookEnvelope:
+    type: str  # the JSON `type` of the object (notification_event)
+    fields: dict[str, WebhookField]
+
+
+@dataclass(frozen=True)
+class WebhookProperty:
+    """A property of a webhook-only item: a JSON type, or a component schema (`schema`)."""
+
+    type: str | None
+    schema: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class WebhookObject:
+    model: str  # the class name
+    description: str
+    properties: dict[str, WebhookProperty]
+
+
+@dataclass(frozen=True)
+class Webhooks:
+    """spec/webhooks.yaml: the notification envelope and what each item type parses into."""
+
+    notification: WebhookEnvelope
+    data: WebhookEnvelope
+    items: dict[str, str]  # data.item.type -> component schema
+    objects: dict[str, WebhookObject]  # webhook-only data.item.type -> its model
+
+
+WEBHOOK_FIELD_TYPES = ("string", "integer", "boolean", "object")
+IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+
+
+def webhooks(path: Path = WEBHOOKS) -> Webhooks:
+    r = _Reader(path)
+    top = r.mapping(r.load(), "", required=("notification", "data", "items", "objects"))
+
+    def envelope(at: str, nested: str) -> WebhookEnvelope:
+        raw = r.mapping(top[at], at, required=("type", "fields"))
+        fields = {}
+        for name, spec in r.mapping(raw["fields"], f"{at}.fields").items():
+            where = f"{at}.fields.{name}"
+            field = r.mapping(spec, where, required=("type", "required", "description"))
+            kind = r.string(field["type"], f"{where}.type")
+            if kind not in (*WEBHOOK_FIELD_TYPES, nested):
+                r.fail(
+                    f"{where}.type",
+                    f"expected one of {', '.join((*WEBHOOK_FIELD_TYPES, nested))}, found {kind!r}",
+                )
+            if not isinstance(field["required"], bool):
+                r.fail(
+                    f"{where}.required",
+                    f"expected a boolean, found {_kind(field['required'])}",
+                )
+            fields[str(name)] = WebhookField(
+                kind,
+                field["required"],
+                r.string(field["description"], f"{where}.description"),
+            )
+        if nested not in [f.type for f in fields.values()]:
+            r.fail(f"{at}.fields", f"expected a field of type {nested}")
+        return WebhookEnvelope(r.string(raw["type"], f"{at}.type"), fields)
+
+    objects = {}
+    for item_type, raw in r.mapping(top["objects"], "objects").items():
+        at = f"objects.{item_type}"
+        obj = r.mapping(raw, at, required=("model", "description", "properties"))
+        model = r.string(obj["model"], f"{at}.model")
+        if not IDENTIFIER.fullmatch(model):
+            r.fail(f"{at}.model", f"expected a class name, found {model!r}")
+        properties = {}
+        for name, spec in r.mapping(obj["properties"], f"{at}.properties").items():
+            where = f"{at}.properties.{name}"
+            if not IDENTIFIER.fullmatch(str(name)) or keyword.iskeyword(str(name)):
+                r.fail(where, "expected a Python identifier (not a keyword) as the property name")
+            prop = r.mapping(
+                spec, where, required=("description",), optional=("type", "schema")
+            )
+            if ("type" in prop) == ("schema" in prop):
+                r.fail(where, "needs exactly one of `type` and `schema`")
+            kind = r.string(prop["type"], f"{where}.type") if "type" in prop else None
+            if kind is not None and kind not in WEBHOOK_FIELD_TYPES:
+                r.fail(
+                    f"{where}.type",
+                    f"expected one of {', '.join(WEBHOOK_FIELD_TYPES)}, found {kind!r}",
+                )
+            schema = (
+                r.string(prop["schema"], f"{where}.schema")
+                if "schema" in prop
+                else None
+            )
+            properties[str(name)] = WebhookProperty(
+                kind, schema, r.string(prop["description"], f"{where}.description")
+            )
+        objects[str(item_type)] = WebhookObject(
+            model, r.string(obj["description"], f"{at}.description"), properties
+        )
+    items = r.strings(top["items"], "items")
+    if both := sorted(set(items) & set(objects)):
+        r.fail(
+            "objects",
+            f"{', '.join(both)} also in `items`: an item type parses into one model",
+        )
+    return Webhooks(
+        envelope("notification", "data"), envelope("data", "item"), items, objects
+    )
 
 
 # ---------------------------------------------------------------- checking

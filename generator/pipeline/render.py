@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 import yaml
 
-from .. import ir, paths
+from .. import ir, paths, runtime_data
 from ..text import intro, plain, wrap
 
 if TYPE_CHECKING:
@@ -222,6 +222,7 @@ def environment(filters: dict[str, Callable[..., Any]]) -> jinja2.Environment:
         params_models=params_models,
         param_is_class=param_is_class,
         param_field=param_field,
+        **runtime_data.FILTERS,
         **filters,
     )
     return env

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from ._constants import API_VERSION
+
 if TYPE_CHECKING:
     import pydantic
 
@@ -23,6 +25,7 @@ __all__ = [
     "APITimeoutError",
     "APIStatusError",
     "BadRequestError",
+    "IntercomVersionError",
     "AuthenticationError",
     "PermissionDeniedError",
     "NotFoundError",
@@ -109,6 +112,31 @@ class BadRequestError(APIStatusError):
     """400"""
 
 
+class IntercomVersionError(BadRequestError):
+    """400 ``intercom_version_invalid``: Intercom does not know the ``Intercom-Version`` sent,
+    or the endpoint is not available in that version.
+
+    ``intercom_version`` is the value the request sent (the client's ``intercom_version=``
+    option; this package's API version when not set).
+    """
+
+    intercom_version: str | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: object,
+        errors: list[ErrorDetail],
+        request_id: str | None,
+    ) -> None:
+        super().__init__(
+            message, response=response, body=body, errors=errors, request_id=request_id
+        )
+        self.intercom_version = _sent_version(response)
+
+
 class AuthenticationError(APIStatusError):
     """401: the access token is missing, invalid or revoked."""
 
@@ -172,6 +200,9 @@ class WebhookVerificationError(IntercomError):
     """A webhook payload's ``X-Hub-Signature`` did not match."""
 
 
+# Intercom's error code for an Intercom-Version it does not know (or that lacks the endpoint).
+_VERSION_INVALID = "intercom_version_invalid"
+
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -200,6 +231,26 @@ def _parse_errors(body: object) -> list[ErrorDetail]:
                 )
             )
     return details
+
+
+def _sent_version(response: httpx.Response) -> str | None:
+    # The one request header a message may quote: the version, never the token.
+    try:
+        sent = response.request.headers.get("Intercom-Version")
+    except RuntimeError:  # a response built without a request
+        return None
+    return None if sent is None else str(sent)
+
+
+def _version_hint(response: httpx.Response) -> str:
+    sent = _sent_version(response)
+    value = (
+        "no Intercom-Version header" if sent is None else f"Intercom-Version {sent!r}"
+    )
+    return (
+        f" (sent {value}: the client's intercom_version= option;"
+        f" this SDK is built for {API_VERSION!r})"
+    )
 
 
 def _str_or_none(value: object) -> str | None:
@@ -238,12 +289,15 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
         if len(preview) > _BODY_PREVIEW_CHARS:
             preview = preview[:_BODY_PREVIEW_CHARS] + "..."
         message += f": {preview}"
-    if request_id:
-        message += f" (request_id={request_id})"
-
     cls = _STATUS_ERRORS.get(status)
     if cls is None:
         cls = InternalServerError if status >= 500 else APIStatusError
+    if status == 400 and any(e.code == _VERSION_INVALID for e in errors):
+        cls = IntercomVersionError
+        message += _version_hint(response)
+    if request_id:
+        message += f" (request_id={request_id})"
+
     return cls(
         message, response=response, body=body, errors=errors, request_id=request_id
     )
