@@ -44,7 +44,7 @@ def test_each_wrong_call_fails_on_its_line() -> None:
     [
         ("client.conversations.reply('1', message_type='comment', type='admin', body='x')", "fits none of its forms"),
         ("client.conversations.manage('1', message_type='close', admin_id='1')", "CloseConversationRequest: message_type='close', type='admin'"),
-        ("client.contacts.create(name='Ada')", "Create contact with email: email"),
+        ("client.contacts.create(name='Ada')", "CreateContactWithEmail: email"),
     ],
 )
 def test_a_call_that_fits_no_form_is_refused_before_sending(call: str, message: str) -> None:

@@ -102,7 +102,12 @@ class Schemas:
                 if not members:
                     # Only "one of these is required" hints: no type of their own, but the forms
                     # of a request body (kept for its overloads; the model generator never sees them).
-                    hints = [(m.get("title") or " and ".join(m["required"]), list(m["required"])) for m in node[key] if m.get("required")]
+                    # named like the forms of `$ref` members: `MessageTypeEmail` for "message_type: `email`."
+                    hints = [
+                        (class_name(m.get("title") or "with " + " and ".join(m["required"])), list(m["required"]))
+                        for m in node[key]
+                        if m.get("required")
+                    ]
                     if hints:
                         node[ALTERNATIVES] = hints
                     del node[key]
