@@ -6,7 +6,6 @@ from __future__ import annotations
 import pickle
 
 from intercom_sdk import AsyncIntercom, Intercom, RateLimit
-from intercom_sdk.types import Contact
 
 from .fake_intercom import FakeIntercom, Recorded, Reply
 
@@ -29,11 +28,14 @@ def test_returned_model_carries_its_request_id(client: Intercom, server: FakeInt
     assert contact._request_id == "req-abc"
     # Only on what the method returns: nested objects and models you build have None.
     assert contact.location is not None and contact.location._request_id is None
-    assert Contact.model_validate(CONTACT)._request_id is None
+    assert type(contact).model_construct(id="c1")._request_id is None
+    server.reply(Reply(200, CONTACT))  # the same contact, from a response without the header
+    same = client.contacts.retrieve("c1")
+    assert same._request_id is None
     # Invisible to serialization, equality and repr; kept by copies and pickling.
     assert "_request_id" not in contact.to_dict() and "req-abc" not in contact.to_json()
     assert "req-abc" not in contact.model_dump_json() and "req-abc" not in repr(contact)
-    assert contact == Contact.model_validate(CONTACT)
+    assert contact == same
     assert contact.model_copy(update={"email": "b@example.com"})._request_id == "req-abc"
     assert pickle.loads(pickle.dumps(contact))._request_id == "req-abc"
 
