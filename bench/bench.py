@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import shutil
@@ -13,9 +14,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -30,6 +35,7 @@ ROWS: list[tuple[str, float, str, float, str]] = []
 # package compile its source on every start.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 STAGE_ROWS: list[tuple[str, float]] = []
+PACING_ROWS: list[tuple[str, str, int, int, float, float]] = []
 
 
 def median_of(fn: Callable[[], float], runs: int) -> float:
@@ -224,26 +230,177 @@ def bench_memory() -> None:
         row("generate 2.9 (full run)", rss([PY, "-m", "generator", "generate", "--force", "--out", str(tmp / "o")]), "import httpx, pydantic", base, "MiB")
         row("import intercom_sdk + parse a page", rss([PY, "-c", "import intercom_sdk.types as t; t.ContactList"], {"PYTHONPATH": str(SRC)}), "import httpx, pydantic", base, "MiB")
         row("openapi-python-client generate", rss([str(VENV / "bin" / "openapi-python-client"), "generate", "--path", str(SPEC), "--output-path", str(tmp / "opc"), "--overwrite"]), "import httpx, pydantic", base, "MiB")
+        with loopback(_DownloadHandler) as api, loopback(_DownloadHandler) as files:
+            api.files_url = files.url  # type: ignore[attr-defined]
+            script = ("import sys; from intercom_sdk import Intercom; client = Intercom(access_token='x', base_url=sys.argv[1])\n"
+                      "with client.data_exports.with_streaming_response.download('job') as r: r.stream_to_file('/dev/null')")
+            row(f"stream a {DOWNLOAD_MB} MB export download (redirect, stream_to_file)", rss([PY, "-c", script, api.url], {"PYTHONPATH": str(SRC)}),
+                "import httpx, pydantic", base, "MiB")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# -- loopback servers for the streaming and pacing rows -----------------------------------
+
+DOWNLOAD_MB = 200
+
+
+@contextmanager
+def loopback(handler: type[BaseHTTPRequestHandler]) -> Iterator[Any]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    server.url = f"http://127.0.0.1:{server.server_port}"  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Quiet(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def reply(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+        self.send_response(status)
+        for name, value in {"Content-Type": "application/json", **headers}.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class _DownloadHandler(_Quiet):
+    """Intercom's download endpoint redirects to the file host (the same class on another
+    port), which sends DOWNLOAD_MB of gzip-like bytes, produced as they are sent."""
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/download/"):
+            self.reply(302, b"", {"Location": self.server.files_url + "/export.csv.gz"})  # type: ignore[attr-defined]
+            return
+        chunk = b"\x1f\x8b" + os.urandom(65534)
+        count = DOWNLOAD_MB * 1000 * 1000 // len(chunk)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/gzip")
+        self.send_header("Content-Length", str(count * len(chunk)))
+        self.end_headers()
+        for _ in range(count):
+            self.wfile.write(chunk)
+
+
+# The bulk job: walk every contact (pages of 50) and update each, from THREADS threads (sync)
+# or tasks (async) of one client, against a server allowing LIMIT calls per WINDOW seconds.
+CONTACTS, PER_PAGE, LIMIT, WINDOW, THREADS = 200, 50, 50, 1, 4
+
+
+class _WindowHandler(_Quiet):
+    """Windows aligned on whole seconds of Unix time, with Intercom's X-RateLimit-* headers
+    (X-RateLimit-Reset in whole seconds, as Intercom sends it); 429 over the limit."""
+
+    def _handle(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        state = self.server.state  # type: ignore[attr-defined]
+        index = math.floor(time.time() / WINDOW)
+        with state["lock"]:
+            used = state["counts"].get(index, 0) + 1
+            state["counts"][index] = used
+            state["calls"] += 1
+            state["throttled"] += used > LIMIT
+        headers = {"X-RateLimit-Limit": str(LIMIT), "X-RateLimit-Remaining": str(max(LIMIT - used, 0)),
+                   "X-RateLimit-Reset": str((index + 1) * WINDOW)}
+        if used > LIMIT:
+            self.reply(429, b'{"type": "error.list", "errors": [{"code": "rate_limit_exceeded"}]}', headers)
+            return
+        path, _, query = self.path.partition("?")
+        if path == "/contacts":
+            start = int(query.split("starting_after=")[1].split("&")[0]) if "starting_after=" in query else 0
+            ids = range(start, min(start + PER_PAGE, CONTACTS))
+            following = start + PER_PAGE if start + PER_PAGE < CONTACTS else None
+            body = {"type": "list", "data": [{"type": "contact", "id": str(i)} for i in ids],
+                    "pages": {"type": "pages", "next": {"starting_after": str(following)} if following else None}}
+        else:
+            body = {"type": "contact", "id": path.rsplit("/", 1)[-1], "name": "updated"}
+        self.reply(200, json.dumps(body).encode(), headers)
+
+    do_GET = do_PUT = _handle
+
+
+BULK_JOB = r'''
+import asyncio, json, sys, time
+from concurrent.futures import ThreadPoolExecutor
+from intercom_sdk import AsyncIntercom, Intercom
+url, mode, throttle, workers, per_page = sys.argv[1], sys.argv[2], sys.argv[3] == "1", int(sys.argv[4]), int(sys.argv[5])
+def start_on_a_window_boundary():
+    time.sleep(1 - time.time() % 1 + 0.005)
+if mode == "sync":
+    with Intercom(access_token="x", base_url=url, throttle=throttle, max_retries=20) as client:
+        start_on_a_window_boundary()
+        started = time.monotonic()
+        with ThreadPoolExecutor(workers) as pool:
+            updated = list(pool.map(lambda c: client.contacts.update(c.id, name="updated").id, client.contacts.list(per_page=per_page)))
+        elapsed = time.monotonic() - started
+else:
+    async def main():
+        async with AsyncIntercom(access_token="x", base_url=url, throttle=throttle, max_retries=20) as client:
+            gate = asyncio.Semaphore(workers)
+            async def update(contact_id):
+                async with gate:
+                    return (await client.contacts.update(contact_id, name="updated")).id
+            start_on_a_window_boundary()
+            started = time.monotonic()
+            tasks = [asyncio.create_task(update(c.id)) async for c in client.contacts.list(per_page=per_page)]
+            return await asyncio.gather(*tasks), time.monotonic() - started
+    updated, elapsed = asyncio.run(main())
+print(json.dumps({"updated": len(updated), "elapsed": elapsed}))
+'''
+
+
+def bench_pacing() -> None:
+    calls = CONTACTS + math.ceil(CONTACTS / PER_PAGE)
+    # Starting on a window boundary: every full window sends LIMIT calls, and the last ones
+    # can start as soon as the last window opens.
+    minimum = (math.ceil(calls / LIMIT) - 1) * WINDOW
+    print(f"bulk job: walk {CONTACTS} contacts and update each ({calls} calls), {LIMIT} calls per {WINDOW} s window:", flush=True)
+    for mode, who in (("sync", f"{THREADS} threads"), ("async", f"{THREADS} tasks")):
+        for throttle in (False, True):
+            with loopback(_WindowHandler) as server:
+                server.state = {"lock": threading.Lock(), "counts": {}, "calls": 0, "throttled": 0}
+                out = json.loads(subprocess.run([PY, "-c", BULK_JOB, server.url, mode, "1" if throttle else "0", str(THREADS), str(PER_PAGE)],
+                                                check=True, capture_output=True, text=True, env={**ENV, "PYTHONPATH": str(SRC)}).stdout)
+                state = server.state
+            assert out["updated"] == CONTACTS, out
+            pacing = "throttle=True" if throttle else "no pacing"
+            PACING_ROWS.append((f"{mode}, {who}", pacing, state["throttled"], state["calls"], out["elapsed"], minimum))
+            print(f"  {mode}, {who}, {pacing}: {state['throttled']} x 429 ({state['calls']} calls), {out['elapsed']:.2f} s"
+                  f" vs theoretical minimum {minimum:.2f} s -> {out['elapsed'] / minimum:.2f}x", flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="repetitions per measurement (median reported)")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON")
+    sections = {"generation": lambda: bench_generation(args.runs), "stages": bench_stages, "import": lambda: bench_import(args.runs),
+                "calls": lambda: bench_calls(args.runs), "memory": bench_memory, "pacing": bench_pacing}
+    parser.add_argument("--only", action="append", choices=sorted(sections), help="run only these sections (repeatable)")
     args = parser.parse_args()
     started = time.perf_counter()
     setup_baselines()
     print(f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}")
-    bench_generation(args.runs)
-    bench_stages()
-    bench_import(args.runs)
-    bench_calls(args.runs)
-    bench_memory()
+    for name, section in sections.items():
+        if not args.only or name in args.only:
+            section()
     print("\n| measurement | value | baseline | baseline value | ratio |\n| --- | --- | --- | --- | --- |")
     for name, value, bname, bvalue, unit in ROWS:
         print(f"| {name} | {fmt(value, unit)} | {bname} | {fmt(bvalue, unit)} | {value / bvalue:.2f}x |")
+    print("\n| bulk job | pacing | 429s | calls sent | time | theoretical minimum | ratio |\n| --- | --- | --- | --- | --- | --- | --- |")
+    for job, pacing, throttled, sent, elapsed, minimum in PACING_ROWS:
+        print(f"| {job} | {pacing} | {throttled} | {sent} | {elapsed:.2f} s | {minimum:.2f} s | {elapsed / minimum:.2f}x |")
     print("\n| cold generation stage | time |\n| --- | --- |")
     for name, seconds in STAGE_ROWS:
         print(f"| {name} | {seconds * 1000:.0f} ms |")

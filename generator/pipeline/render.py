@@ -146,6 +146,12 @@ def raw_wrapper(op: ir.Operation, prefix: str) -> str:
     return "async_paginator_to_raw_response_wrapper" if op.paging else "async_to_raw_response_wrapper"
 
 
+def stream_wrapper(op: ir.Operation, prefix: str) -> str:
+    if not prefix:
+        return "to_streamed_response_wrapper"
+    return "async_paginator_to_streamed_response_wrapper" if op.paging else "async_to_streamed_response_wrapper"
+
+
 def docstring(op: ir.Operation) -> str:
     """Summary line, description and parameters, wrapped for an 8-space indent."""
     width = 80
@@ -213,6 +219,7 @@ def environment(filters: dict[str, Callable[..., Any]]) -> jinja2.Environment:
         path_fstring=path_fstring,
         signature_text=signature_text,
         raw_wrapper=raw_wrapper,
+        stream_wrapper=stream_wrapper,
         docstring=docstring,
         deprecation=deprecation,
         plain=plain,

@@ -16,7 +16,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs, urlsplit
 
 MAX_REQUESTS = 100
@@ -34,6 +34,9 @@ class Reply:
     """Close the connection without sending any response."""
     partial: bool = False
     """Send the headers (full Content-Length) and half the body, then close."""
+    chunks: Iterable[bytes] | None = None
+    """A body sent as it is produced (chunked transfer encoding), for streamed downloads;
+    a client that hangs up midway is counted in ``FakeIntercom.aborted``."""
 
 
 @dataclass
@@ -66,6 +69,8 @@ class FakeIntercom:
         self.requests: list[Recorded] = []
         self.replies: deque[Reply] = deque()
         self.handler: Callable[[Recorded], Reply] | None = None
+        self.aborted = 0
+        """Streamed bodies (``Reply.chunks``) the client hung up on before their end."""
         self._lock = threading.Lock()
         self._server = _QuietServer(("127.0.0.1", 0), self._make_handler())
         self._thread = threading.Thread(
@@ -145,6 +150,9 @@ class FakeIntercom:
                 if reply.drop:
                     self._hang_up()
                     return
+                if reply.chunks is not None:
+                    self._send_chunked(reply)
+                    return
                 payload = reply.body if reply.body is not None else b""
                 headers = {"Content-Type": "application/json", **reply.headers}
                 if reply.body is None and reply.json is not None:
@@ -160,6 +168,25 @@ class FakeIntercom:
                     self._hang_up()
                     return
                 self.wfile.write(payload)
+
+            def _send_chunked(self, reply: Reply) -> None:
+                assert reply.chunks is not None
+                self.send_response(reply.status)
+                headers = {"Content-Type": "application/octet-stream", **reply.headers}
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                try:
+                    for chunk in reply.chunks:
+                        if chunk:
+                            self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                    self.wfile.write(b"0\r\n\r\n")
+                    self.wfile.flush()
+                except OSError:  # the client closed the connection midway
+                    with fake._lock:
+                        fake.aborted += 1
+                    self.close_connection = True
 
             def _hang_up(self) -> None:
                 """Close the connection here, whatever was (or was not) sent."""

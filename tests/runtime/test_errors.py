@@ -200,10 +200,18 @@ async def test_async_status_maps_to_exception(
     assert info.value.status_code == status
 
 
-def test_399_is_a_success_and_400_an_error(server: FakeIntercom) -> None:
-    server.reply(Reply(399, {"type": "contact", "id": "c1"}), Reply(400, {}))
+def test_299_is_a_success_399_an_unfollowed_redirect_and_400_an_error(server: FakeIntercom) -> None:
+    server.reply(
+        Reply(299, {"type": "contact", "id": "c1"}),
+        Reply(399, {"type": "contact", "id": "c1"}),
+        Reply(400, {}),
+    )
     with Intercom(access_token="tok", base_url=server.url, max_retries=0) as client:
         assert client.request("GET", "/contacts/c1", cast_to=dict)["id"] == "c1"
+        with pytest.raises(APIStatusError) as redirect:
+            client.request("GET", "/contacts/c1", cast_to=dict)
+        assert redirect.value.status_code == 399 and not isinstance(redirect.value, BadRequestError)
+        assert "not a redirect this client follows" in str(redirect.value)
         with pytest.raises(BadRequestError):
             client.request("GET", "/contacts/c1", cast_to=dict)
 

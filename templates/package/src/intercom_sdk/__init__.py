@@ -21,7 +21,13 @@ from ._exceptions import (
     WebhookVerificationError,
 )
 from ._logs import setup_logging as _setup_logging
-from ._response import APIResponse, AsyncAPIResponse
+from ._rate_limit import RateLimit
+from ._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncStreamedAPIResponse,
+    StreamedAPIResponse,
+)
 from ._types import NOT_GIVEN, NotGiven
 from .pagination import AsyncPage, AsyncPaginator, SyncPage
 
@@ -55,6 +61,9 @@ __all__ = [
     "AsyncPaginator",
     "APIResponse",
     "AsyncAPIResponse",
+    "StreamedAPIResponse",
+    "AsyncStreamedAPIResponse",
+    "RateLimit",
 ]
 
 _setup_logging()

@@ -15,7 +15,17 @@ import os
 import random
 import time
 from types import TracebackType
-from typing import Any, Awaitable, Callable, Literal, Mapping, TypeVar, Union, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Awaitable,
+    Callable,
+    Literal,
+    Mapping,
+    TypeVar,
+    Union,
+    cast,
+)
 
 import httpx
 from typing_extensions import TypeAlias
@@ -23,15 +33,28 @@ from typing_extensions import TypeAlias
 from ._constants import API_VERSION, DEFAULT_REGION, PACKAGE_VERSION, REGIONS
 from ._exceptions import (
     APIConnectionError,
+    APIStatusError,
     APITimeoutError,
     IntercomError,
     make_status_error,
 )
 from ._logs import logger, redact_headers
-from ._response import RAW_RESPONSE_HEADER, APIResponse, AsyncAPIResponse
+from ._rate_limit import RateLimit
+from ._response import (
+    RAW_RESPONSE_HEADER,
+    STREAM,
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncStreamedAPIResponse,
+    StreamedAPIResponse,
+)
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ._utils import build_query, strip_not_given, to_jsonable
 from .pagination import AsyncPage, AsyncPaginator, Paging, SyncPage, page_classes
+
+if TYPE_CHECKING:
+    from ._throttle import Pacer
+    from .pagination import BasePage
 
 __all__ = [
     "SyncAPIClient",
@@ -68,6 +91,13 @@ _RETRYABLE_TRANSPORT_ERRORS = (
 # errors after which a POST may be resent (Intercom has no idempotency keys, so
 # a resent POST could send a message twice).
 _NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Redirects the client follows itself (the data export download redirects to a file
+# host), at most MAX_REDIRECTS in a row.
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 5
+# The only headers a redirect to another origin carries: never the access token,
+# Intercom-Version or default_headers.
+_CROSS_ORIGIN_HEADERS = ("accept", "accept-encoding", "user-agent")
 
 _T = TypeVar("_T")
 _M = TypeVar("_M")
@@ -88,7 +118,8 @@ class RequestOptions:
     """JSON-ready body, or None for no body at all."""
     headers: dict[str, str]
     timeout: _TimeoutArg
-    raw: bool = False
+    raw: bool | Literal["stream"] = False
+    """True: with_raw_response; "stream": with_streaming_response (body left unread)."""
 
 
 def _resolve_base_url(
@@ -110,6 +141,73 @@ def _resolve_base_url(
             f"base_url must be an absolute http(s) URL, got {str(base_url)!r}"
         )
     return url
+
+
+def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
+    return (a.scheme, a.host, a.port) == (b.scheme, b.host, b.port)
+
+
+def _redirect_request(response: httpx.Response) -> httpx.Request | None:
+    """The request a redirect response asks for, or None when it is not one to follow.
+
+    Followed here rather than by httpx so that the rule does not depend on the
+    (possibly injected) httpx client: to another origin (scheme, host or port) only
+    the headers in _CROSS_ORIGIN_HEADERS go along; the same origin gets them all.
+    """
+    if response.status_code not in _REDIRECT_STATUSES:
+        return None
+    location = response.headers.get("location")
+    if not location:
+        return None
+    request = response.request
+    try:
+        url = request.url.join(location.strip())
+    except httpx.InvalidURL:
+        return None
+    if url.scheme not in ("http", "https") or not url.host:
+        return None
+    method = request.method
+    if method != "HEAD" and (
+        response.status_code == 303
+        or (response.status_code in (301, 302) and method == "POST")
+    ):
+        method = "GET"  # as browsers and httpx do; 307 and 308 keep the method and body
+    keep_body = method == request.method
+    if _same_origin(url, request.url):
+        headers = httpx.Headers(request.headers)
+        headers.pop("host", None)
+    else:
+        headers = httpx.Headers(
+            {k: v for k in _CROSS_ORIGIN_HEADERS if (v := request.headers.get(k))}
+        )
+    headers.pop("content-length", None)
+    if not keep_body:
+        headers.pop("content-type", None)
+    return httpx.Request(
+        method,
+        url,
+        headers=headers,
+        content=request.content if keep_body and request.content else None,
+        extensions=request.extensions,
+    )
+
+
+def _unfollowed_redirect_error(response: httpx.Response, hops: int) -> APIStatusError:
+    """A 3xx we did not follow: a clear error rather than a body parsed as the result."""
+    request = response.request
+    why = (
+        f"more than {MAX_REDIRECTS} redirects"
+        if hops >= MAX_REDIRECTS
+        else "not a redirect this client follows"
+    )
+    return APIStatusError(
+        f"{response.status_code} {response.reason_phrase or 'Redirect'} for "
+        f"{request.method} {request.url}: {why}",
+        response=response,
+        body=None,
+        errors=[],
+        request_id=response.headers.get("x-request-id"),
+    )
 
 
 def _parse_retry_after(value: str, now: float) -> float | None:
@@ -141,6 +239,7 @@ class _BaseClient:
         max_retries: int,
         default_headers: Mapping[str, str] | None,
         strict_response_validation: bool,
+        throttle: bool,
     ) -> None:
         if access_token is None:
             access_token = os.environ.get("INTERCOM_ACCESS_TOKEN")
@@ -161,6 +260,18 @@ class _BaseClient:
         self._strict_response_validation = strict_response_validation
         # Injectable clock, for Retry-After dates and X-RateLimit-Reset in tests.
         self._now: Callable[[], float] = time.time
+        self.rate_limit: RateLimit | None = None
+        """The ``X-RateLimit-*`` headers of the last response that carried them."""
+        self._pacer: Pacer | None = None
+        if throttle:
+            from ._throttle import Pacer  # only throttling clients load it
+
+            self._pacer = Pacer(max_wait=MAX_RETRY_AFTER)
+
+    @property
+    def throttle(self) -> bool:
+        """Whether this client paces its calls by Intercom's rate-limit headers."""
+        return self._pacer is not None
 
     def _option_kwargs(self) -> dict[str, Any]:
         """Constructor arguments that reproduce this client (for with_options)."""
@@ -173,6 +284,7 @@ class _BaseClient:
             "max_retries": self.max_retries,
             "default_headers": self._custom_headers,
             "strict_response_validation": self._strict_response_validation,
+            "throttle": self.throttle,
         }
 
     @staticmethod
@@ -219,11 +331,10 @@ class _BaseClient:
             k: v for k, v in (headers or {}).items() if not isinstance(v, NotGiven)
         }
         merged_headers.update(extra_headers or {})
-        raw = False
+        raw: bool | Literal["stream"] = False
         for name in list(merged_headers):
             if name.lower() == RAW_RESPONSE_HEADER.lower():
-                del merged_headers[name]
-                raw = True
+                raw = STREAM if merged_headers.pop(name) == STREAM else True
         json_body: object = None
         if body is not None or extra_body is not None:
             json_body = to_jsonable({**(body or {}), **(extra_body or {})})
@@ -397,16 +508,42 @@ class _BaseClient:
             return response.text
         if cast_to is httpx.Response:
             return response
-        from ._models import (
-            parse_json,
-        )  # pydantic's machinery loads on the first parse, not on import
+        # pydantic's machinery loads on the first parse, not on import
+        from ._models import parse_json, set_request_id
 
-        return parse_json(
+        parsed = parse_json(
             response.content,
             cast_to,
             strict=self._strict_response_validation,
             response=response,
         )
+        set_request_id(parsed, response.headers.get("x-request-id"))
+        return parsed
+
+    def _observe(self, response: httpx.Response) -> None:
+        """Note the rate limit a response reports (client.rate_limit, pacing)."""
+        rate_limit = RateLimit.from_headers(response.headers)
+        if rate_limit is not None:
+            self.rate_limit = rate_limit
+            if self._pacer is not None:
+                self._pacer.update(rate_limit, self._now())
+
+    def _share_pacer(self, copy: _BaseClient) -> None:
+        """with_options: a copy with the same token spends the same budget."""
+        if (
+            copy._pacer is not None
+            and self._pacer is not None
+            and copy._access_token == self._access_token
+        ):
+            copy._pacer = self._pacer
+
+    @staticmethod
+    def _set_page_request_id(page: BasePage[Any, Any]) -> None:
+        from ._models import set_request_id
+
+        request_id = page.http_response.headers.get("x-request-id")
+        for entry in page.data:
+            set_request_id(entry, request_id)
 
 
 async def _async_sleep(seconds: float) -> None:
@@ -439,6 +576,7 @@ class SyncAPIClient(_BaseClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         strict_response_validation: bool = False,
+        throttle: bool = False,
     ) -> None:
         super().__init__(
             access_token=access_token,
@@ -449,6 +587,7 @@ class SyncAPIClient(_BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
+            throttle=throttle,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise TypeError(
@@ -478,6 +617,7 @@ class SyncAPIClient(_BaseClient):
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | NotGiven = NOT_GIVEN,
         strict_response_validation: bool | NotGiven = NOT_GIVEN,
+        throttle: bool | NotGiven = NOT_GIVEN,
     ) -> _SyncClientT:
         """A copy of this client with some options changed; it shares the HTTP connection pool."""
         kwargs = self._merge_option_kwargs(
@@ -491,6 +631,7 @@ class SyncAPIClient(_BaseClient):
                 "max_retries": max_retries,
                 "default_headers": default_headers,
                 "strict_response_validation": strict_response_validation,
+                "throttle": throttle,
             },
         )
         client = type(self)(
@@ -501,6 +642,7 @@ class SyncAPIClient(_BaseClient):
         )
         client._sleep = self._sleep
         client._now = self._now
+        self._share_pacer(client)
         return client
 
     def close(self) -> None:
@@ -550,6 +692,11 @@ class SyncAPIClient(_BaseClient):
             timeout=timeout,
         )
         response = self._send(options)
+        if options.raw == STREAM:
+            return cast(
+                _T,
+                StreamedAPIResponse(response, lambda: self._parse(response, cast_to)),
+            )
         if options.raw:
             return cast(
                 _T, APIResponse(response, lambda: self._parse(response, cast_to))
@@ -586,9 +733,10 @@ class SyncAPIClient(_BaseClient):
         )
         if options.raw:
             response = self._send(options)
+            wrapper = StreamedAPIResponse if options.raw == STREAM else APIResponse
             return cast(
                 "SyncPage[_M, _I]",
-                APIResponse(
+                wrapper(
                     response,
                     lambda: self._make_page(
                         response,
@@ -633,7 +781,7 @@ class SyncAPIClient(_BaseClient):
         paging: Paging,
         seen: frozenset[str],
     ) -> SyncPage[_M, _I]:
-        return page_classes(paging).sync(
+        page = page_classes(paging).sync(
             client=self,
             page=self._parse(response, page_model),
             page_model=page_model,
@@ -644,16 +792,24 @@ class SyncAPIClient(_BaseClient):
             strict=self._strict_response_validation,
             seen=seen,
         )
+        self._set_page_request_id(page)
+        return page
 
     def _send(self, options: RequestOptions) -> httpx.Response:
-        """Send with retries; returns a response with status < 400 and its body read."""
+        """Send with retries, following redirects; returns a 2xx response, its body read
+        unless ``options.raw`` is "stream" (then the caller closes it)."""
+        stream = options.raw == STREAM
         retries_taken = 0
         while True:
             request = self._build_request(options)
-            self._log_request(request)
-            started = time.monotonic()
+            pacer = self._pacer
+            pace = 0.0 if pacer is None else pacer.reserve(self._now())
             try:
-                response = self._client.send(request)
+                if pace > 0:
+                    self._sleep(pace)
+                self._log_request(request)
+                started = time.monotonic()
+                response, hops = self._send_following(request, stream, started)
             except httpx.TransportError as error:
                 wait = self._transport_retry_wait(request, error, retries_taken)
                 if wait is None:
@@ -668,11 +824,19 @@ class SyncAPIClient(_BaseClient):
                 self._sleep(wait)
                 retries_taken += 1
                 continue
+            finally:
+                if pacer is not None:
+                    pacer.release()
             self._log_response(response, started)
-            if response.status_code < 400:
+            if response.status_code < 300:
                 return response
+            if response.status_code < 400:
+                response.close()
+                raise _unfollowed_redirect_error(response, hops)
             wait = self._status_retry_wait(response, retries_taken)
             if wait is None:
+                if stream:
+                    self._read_error_body(response)
                 raise make_status_error(response)
             response.close()
             self._log_retry(
@@ -684,6 +848,39 @@ class SyncAPIClient(_BaseClient):
             )
             self._sleep(wait)
             retries_taken += 1
+
+    def _send_following(
+        self, request: httpx.Request, stream: bool, started: float
+    ) -> tuple[httpx.Response, int]:
+        """One attempt: send, and follow up to MAX_REDIRECTS redirects; returns the
+        last response and the number of redirects followed."""
+        response = self._client.send(request, stream=stream, follow_redirects=False)
+        self._observe(response)
+        hops = 0
+        while hops < MAX_REDIRECTS:
+            next_request = _redirect_request(response)
+            if next_request is None:
+                break
+            self._log_response(response, started)
+            response.close()
+            self._log_request(next_request)
+            history = [*response.history, response]
+            response = self._client.send(
+                next_request, stream=stream, follow_redirects=False
+            )
+            response.history = history
+            self._observe(response)
+            hops += 1
+        return response, hops
+
+    @staticmethod
+    def _read_error_body(response: httpx.Response) -> None:
+        """Read a streamed error response's body, for the exception's message."""
+        try:
+            response.read()
+        except httpx.TransportError as error:
+            response.close()
+            raise _connection_error(response.request, error) from error
 
 
 class AsyncAPIClient(_BaseClient):
@@ -701,6 +898,7 @@ class AsyncAPIClient(_BaseClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         strict_response_validation: bool = False,
+        throttle: bool = False,
     ) -> None:
         super().__init__(
             access_token=access_token,
@@ -711,6 +909,7 @@ class AsyncAPIClient(_BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
+            throttle=throttle,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise TypeError(
@@ -738,6 +937,7 @@ class AsyncAPIClient(_BaseClient):
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | NotGiven = NOT_GIVEN,
         strict_response_validation: bool | NotGiven = NOT_GIVEN,
+        throttle: bool | NotGiven = NOT_GIVEN,
     ) -> _AsyncClientT:
         """A copy of this client with some options changed; it shares the HTTP connection pool."""
         kwargs = self._merge_option_kwargs(
@@ -751,6 +951,7 @@ class AsyncAPIClient(_BaseClient):
                 "max_retries": max_retries,
                 "default_headers": default_headers,
                 "strict_response_validation": strict_response_validation,
+                "throttle": throttle,
             },
         )
         client = type(self)(
@@ -761,6 +962,7 @@ class AsyncAPIClient(_BaseClient):
         )
         client._sleep = self._sleep
         client._now = self._now
+        self._share_pacer(client)
         return client
 
     async def close(self) -> None:
@@ -808,6 +1010,13 @@ class AsyncAPIClient(_BaseClient):
             timeout=timeout,
         )
         response = await self._send(options)
+        if options.raw == STREAM:
+            return cast(
+                _T,
+                AsyncStreamedAPIResponse(
+                    response, lambda: self._parse(response, cast_to)
+                ),
+            )
         if options.raw:
             return cast(
                 _T, AsyncAPIResponse(response, lambda: self._parse(response, cast_to))
@@ -858,10 +1067,14 @@ class AsyncAPIClient(_BaseClient):
         item: type[_I],
         paging: Paging,
     ) -> Any:
-        """The first page, or with ``with_raw_response`` an AsyncAPIResponse of it."""
+        """The first page, or with ``with_raw_response`` an AsyncAPIResponse of it
+        (``with_streaming_response``: an AsyncStreamedAPIResponse)."""
         if options.raw:
             response = await self._send(options)
-            return AsyncAPIResponse(
+            wrapper = (
+                AsyncStreamedAPIResponse if options.raw == STREAM else AsyncAPIResponse
+            )
+            return wrapper(
                 response,
                 lambda: self._make_page(
                     response,
@@ -905,7 +1118,7 @@ class AsyncAPIClient(_BaseClient):
         paging: Paging,
         seen: frozenset[str],
     ) -> AsyncPage[_M, _I]:
-        return page_classes(paging).async_(
+        page = page_classes(paging).async_(
             client=self,
             page=self._parse(response, page_model),
             page_model=page_model,
@@ -916,16 +1129,23 @@ class AsyncAPIClient(_BaseClient):
             strict=self._strict_response_validation,
             seen=seen,
         )
+        self._set_page_request_id(page)
+        return page
 
     async def _send(self, options: RequestOptions) -> httpx.Response:
         """Async twin of :meth:`SyncAPIClient._send`."""
+        stream = options.raw == STREAM
         retries_taken = 0
         while True:
             request = self._build_request(options)
-            self._log_request(request)
-            started = time.monotonic()
+            pacer = self._pacer
+            pace = 0.0 if pacer is None else pacer.reserve(self._now())
             try:
-                response = await self._client.send(request)
+                if pace > 0:
+                    await self._sleep(pace)
+                self._log_request(request)
+                started = time.monotonic()
+                response, hops = await self._send_following(request, stream, started)
             except httpx.TransportError as error:
                 wait = self._transport_retry_wait(request, error, retries_taken)
                 if wait is None:
@@ -940,11 +1160,19 @@ class AsyncAPIClient(_BaseClient):
                 await self._sleep(wait)
                 retries_taken += 1
                 continue
+            finally:
+                if pacer is not None:
+                    pacer.release()
             self._log_response(response, started)
-            if response.status_code < 400:
+            if response.status_code < 300:
                 return response
+            if response.status_code < 400:
+                await response.aclose()
+                raise _unfollowed_redirect_error(response, hops)
             wait = self._status_retry_wait(response, retries_taken)
             if wait is None:
+                if stream:
+                    await self._read_error_body(response)
                 raise make_status_error(response)
             await response.aclose()
             self._log_retry(
@@ -956,3 +1184,36 @@ class AsyncAPIClient(_BaseClient):
             )
             await self._sleep(wait)
             retries_taken += 1
+
+    async def _send_following(
+        self, request: httpx.Request, stream: bool, started: float
+    ) -> tuple[httpx.Response, int]:
+        """Async twin of :meth:`SyncAPIClient._send_following`."""
+        response = await self._client.send(
+            request, stream=stream, follow_redirects=False
+        )
+        self._observe(response)
+        hops = 0
+        while hops < MAX_REDIRECTS:
+            next_request = _redirect_request(response)
+            if next_request is None:
+                break
+            self._log_response(response, started)
+            await response.aclose()
+            self._log_request(next_request)
+            history = [*response.history, response]
+            response = await self._client.send(
+                next_request, stream=stream, follow_redirects=False
+            )
+            response.history = history
+            self._observe(response)
+            hops += 1
+        return response, hops
+
+    @staticmethod
+    async def _read_error_body(response: httpx.Response) -> None:
+        try:
+            await response.aread()
+        except httpx.TransportError as error:
+            await response.aclose()
+            raise _connection_error(response.request, error) from error

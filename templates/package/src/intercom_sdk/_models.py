@@ -19,7 +19,7 @@ import functools
 import json
 import types
 import typing
-from typing import Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 import httpx
 import pydantic
@@ -29,7 +29,7 @@ from pydantic.fields import FieldInfo
 from ._exceptions import APIResponseValidationError
 from ._logs import logger
 
-__all__ = ["BaseModel", "parse_json", "validate_python"]
+__all__ = ["BaseModel", "parse_json", "validate_python", "set_request_id"]
 
 # How many field errors a message or log line lists before "... and N more".
 _MAX_LISTED_ERRORS = 3
@@ -50,6 +50,16 @@ class BaseModel(pydantic.BaseModel):
         protected_namespaces=(),
         arbitrary_types_allowed=True,
     )
+
+    if TYPE_CHECKING:
+        # Declared for type checkers only, as a read-only property: an annotation would
+        # make it a field (an __init__ argument) to them. At run time it is a plain class
+        # attribute, None, shadowed on returned models by set_request_id.
+        @property
+        def _request_id(self) -> str | None:
+            """The ``X-Request-Id`` of the response this model came from: set on the
+            model a method returns and on the items of a page; None on nested objects
+            and on models you build. Quote it when reporting a problem to Intercom."""
 
     def to_dict(
         self, *, mode: Literal["json", "python"] = "json", exclude_none: bool = False
@@ -74,6 +84,23 @@ class BaseModel(pydantic.BaseModel):
             exclude_none=exclude_none,
             warnings=False,
         )
+
+
+# Not a pydantic private attribute: declaring one makes pydantic run a Python hook for
+# every model instance it validates, nested ones included (docs/performance.md). A plain
+# class attribute costs nothing; set_request_id shadows it on the one instance returned.
+setattr(BaseModel, "_request_id", None)
+
+
+def set_request_id(value: object, request_id: str | None) -> None:
+    """Give a returned model its ``_request_id`` (anything else is left alone).
+
+    Stored in the instance ``__dict__`` beside the fields, where pydantic's
+    serialization, equality and ``repr`` only look at declared fields, so
+    ``model_dump``, ``==`` and ``repr`` ignore it (``model_copy`` keeps it).
+    """
+    if request_id is not None and isinstance(value, BaseModel):
+        value.__dict__["_request_id"] = request_id
 
 
 @functools.lru_cache(maxsize=None)
