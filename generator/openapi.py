@@ -121,6 +121,16 @@ def properties(doc: dict[str, Any], schema: Any, limit: int = 20) -> dict[str, A
     return out
 
 
+TYPING_KEYS = {"$ref", "type", "properties", "items", "enum", "allOf", "oneOf", "anyOf", "additionalProperties"}
+DOC_KEYS = {"title", "description", "example", "examples", "externalDocs"}
+
+
+def constraint_only(member: Any) -> bool:
+    """A union member that only adds constraints ("one of these is required"), typing nothing; a
+    member with no keywords at all ("other type") is not one: it accepts anything."""
+    return isinstance(member, dict) and not (TYPING_KEYS & member.keys()) and bool(member.keys() - DOC_KEYS)
+
+
 def shows_another(declared: Iterable[str], value: dict[str, Any]) -> bool:
     """An example object holding none of its schema's properties (`{"customers": [...]}` given
     as a conversation) shows another object and says nothing about this one; `{}` is an empty one."""

@@ -323,8 +323,7 @@ class Sampler:
                 return number + (0.25 if high is None or number < high else 0.0)
             return number
         if kind == "boolean":
-            default = shape.get("default")
-            return (not default) if isinstance(default, bool) else n % 2 == 0
+            return n % 2 == 0  # alternating: two flags of one call never hold the same value
         if kind == "array":
             items = shape.get("items")
             if not items:

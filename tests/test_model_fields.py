@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime
 import json
 import types as pytypes
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ import yaml
 
 import intercom_sdk.types as types
 from intercom_sdk._models import BaseModel
+from generator.release import surface
 from tests import description
 from tests.description import Sampler
 from tests.naming import (
@@ -392,6 +394,44 @@ def test_model_fields_agree_with_the_description(key: str) -> None:
     checker = Checker(returned=key in RETURNED)
     checker.named(*MODELS[key])
     assert not checker.problems, "\n".join(checker.problems)
+
+
+def body_objects() -> dict[str, tuple[list[Any], Any, str]]:
+    """Test id -> (classes, schema, where) for each object written inline in a body-only schema
+    (`tag_company_request.companies` items): a class of its own that methods accept beside its
+    `...Param` dict, named after the schema it sits in. The classes are those the reviewed
+    surface snapshot names for arguments of that wire name; each is checked like any model."""
+    snapshot = surface.parse((Path(__file__).parent / "snapshots" / "surface-2.9.txt").read_text())
+    types_by_wire: dict[str, set[str]] = {}
+    for method in snapshot.values():
+        for argument in method.arguments:
+            if argument.location == "body":
+                types_by_wire.setdefault(argument.wire, set()).update(re.findall(r"\b([A-Z]\w*)\b", argument.type))
+    out: dict[str, tuple[list[Any], Any, str]] = {}
+    for key in sorted(description.body_only_schemas(SPEC)):
+        for wire, sub in description.deref(SPEC, SCHEMAS[key]).get("properties", {}).items():
+            inline = sub.get("items", {}) if sub.get("type") == "array" else sub
+            if "$ref" in inline or not inline.get("properties"):
+                continue
+            named = sorted(n for n in types_by_wire.get(wire, ()) if n.startswith(class_name(key)) and not n.endswith("Param"))
+            out[f"{key}.{wire}"] = ([getattr(types, n, None) for n in named], inline, f"#/components/schemas/{key}/properties/{wire}")
+    return out
+
+
+BODY_OBJECTS = body_objects()
+
+
+@pytest.mark.parametrize("key", list(BODY_OBJECTS))
+def test_objects_inside_request_bodies_agree_with_the_description(key: str) -> None:
+    classes, schema, where = BODY_OBJECTS[key]
+    assert len(classes) == 1 and classes[0] is not None, f"{where}: the arguments name {classes}, not one class"
+    checker = Checker()
+    checker.model(classes[0], schema, where)
+    assert not checker.problems, "\n".join(checker.problems)
+
+
+def test_body_objects_are_found() -> None:
+    assert "tag_company_request.companies" in BODY_OBJECTS and len(BODY_OBJECTS) >= 5
 
 
 @pytest.mark.parametrize("key", list(MODELS))

@@ -455,3 +455,59 @@ def test_required_by_the_api_marks_declared_properties_only() -> None:
     assert fixed["components"]["schemas"]["export"]["required"] == ["type", "job_identfier"]
     _, again = run(fixed, data)
     assert again["required-by-the-api"].applied == ()
+
+
+def customers_doc(*examples: Any, schema: Any = None) -> dict[str, Any]:
+    """POST /conversations/{id}/customers declared to return a conversation, with examples."""
+    media = {
+        "schema": schema or {"$ref": "#/components/schemas/conversation"},
+        "examples": {f"e{i}": {"value": v} for i, v in enumerate(examples)},
+    }
+    params = [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}]
+    op = {"parameters": params, "responses": {"200": {"description": "ok", "content": {"application/json": media}}}}
+    conversation = {"type": "object", "properties": {"type": {"type": "string"}, "id": {"type": "string"}}}
+    return spec({"/conversations/{id}/customers": {"post": op}}, {"conversation": conversation})
+
+
+def test_response_shown_by_examples_describes_what_they_hold() -> None:
+    doc = customers_doc(
+        {"customers": [{"type": "user", "id": "1"}], "total": 1},
+        {"customers": [{"type": "lead", "id": "2", "email": None}], "total": 2, "more": True},
+    )
+    fixed, outcomes = run(doc)
+    assert outcomes["response-shown-by-examples"].applied == (
+        "POST /conversations/{id}/customers 200: conversation -> an object with customers, more, total (its 2 examples)",
+    )
+    media = fixed["paths"]["/conversations/{id}/customers"]["post"]["responses"]["200"]["content"]["application/json"]
+    assert media["schema"] == {
+        "type": "object",
+        "properties": {
+            "customers": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"type": {"type": "string"}, "id": {"type": "string"}, "email": {"nullable": True}},
+                },
+            },
+            "total": {"type": "integer"},
+            "more": {"type": "boolean"},
+        },
+    }
+    validate.validate(fixed, "test")
+
+
+@pytest.mark.parametrize(
+    "examples",
+    [
+        ({"type": "conversation", "id": "1"},),  # an example of the schema
+        ({"customers": []}, {"id": "1"}),  # one example holds a declared property
+        ({},),  # an empty object says nothing
+        (["a list"],),  # not an object
+        (),  # no examples
+    ],
+)
+def test_response_shown_by_examples_leaves_matching_examples_alone(examples: tuple[Any, ...]) -> None:
+    fixed, outcomes = run(customers_doc(*examples))
+    assert outcomes["response-shown-by-examples"].applied == ()
+    media = fixed["paths"]["/conversations/{id}/customers"]["post"]["responses"]["200"]["content"]["application/json"]
+    assert media["schema"] == {"$ref": "#/components/schemas/conversation"}

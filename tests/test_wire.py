@@ -10,9 +10,11 @@ to the description's operations by method and path.
 Each operation is called once per member of every union in its parameters and body (a
 oneOf/anyOf body: one call per member, with all of that member's properties; nested objects
 are passed as plain dicts), with distinct values everywhere: strings that name their JSON
-path, counting integers, declared enum values, non-default booleans, one-item arrays, a
+path, counting integers, declared enum values, alternating booleans, one-item arrays, a
 string path parameter that needs percent-encoding. The test compares the method, the
-percent-encoded path, the parsed query, the header parameters and the JSON body exactly.
+percent-encoded path, the parsed query, the header parameters and the JSON body exactly, and
+that the request's Accept header prefers the media type of the success response (a download's
+`application/octet-stream`) while still accepting the JSON of Intercom's errors.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ class Case:
     method: surface.Method
     calls: list[Call]
     response: httpx.Response
+    media: str | None  # the success response's media type (None: no content)
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,7 +95,7 @@ def cases() -> dict[str, Case]:
             lambda choices: plan(spec, block, http_method, path, op, item, choices)
         )
         out[op["operationId"]] = Case(
-            op["operationId"], http_method, path, block, calls, respond(spec, op)
+            op["operationId"], http_method, path, block, calls, respond(spec, op), description.success(spec, op)[1]
         )
     return out
 
@@ -207,6 +210,13 @@ def differences(case: Case, call: Call, sent: list[httpx.Request]) -> list[str]:
     for name, value in call.headers.items():
         if request.headers.get(name) != value:
             out.append(f"header {name}: {request.headers.get(name)!r}, not {value!r}")
+    accept = accepted(request.headers.get("accept"))
+    wanted = [case.media] if case.media in (None, "application/json") else [case.media, "application/json"]
+    for media in filter(None, wanted):
+        if accept.get(media, 0.0) <= 0.0:
+            out.append(f"accept {request.headers.get('accept')!r} refuses {media}")
+    if case.media and accept and accept.get(case.media, 0.0) < max(accept.values()):
+        out.append(f"accept {request.headers.get('accept')!r} prefers another type to {case.media}")
     if request.headers.get("authorization") != f"Bearer {TOKEN}":
         out.append(f"authorization {request.headers.get('authorization')!r}")
     if call.body is None:
@@ -230,6 +240,17 @@ def differences(case: Case, call: Call, sent: list[httpx.Request]) -> list[str]:
                 f"body differs: missing keys {missing}, undeclared keys {unknown}, wrong values at {changed}"
                 f"\n      sent     {json.dumps(body, sort_keys=True)}\n      expected {json.dumps(call.body, sort_keys=True)}"
             )
+    return out
+
+
+def accepted(header: str | None) -> dict[str, float]:
+    """An Accept header as media type -> quality (RFC 9110: `q` defaults to 1)."""
+    out = {}
+    for part in (header or "").split(","):
+        media, *params = [p.strip() for p in part.split(";")]
+        quality = [float(p[2:]) for p in params if p.startswith("q=")]
+        if media:
+            out[media] = quality[0] if quality else 1.0
     return out
 
 

@@ -21,7 +21,6 @@ from openapi_schema_validator import OAS30Validator
 
 from .. import ir, openapi
 from ..naming import identifier
-from ..pipeline.normalize import _constraint_only
 
 # The exception the SDK raises for each status (see _exceptions.py), for error-path tests.
 STATUS_ERRORS = {
@@ -335,7 +334,7 @@ def sample(spec: dict[str, Any], schema: Any, depth: int = 0) -> Any:
         return schema["example"]
     for key in ("oneOf", "anyOf"):
         members = schema.get(key)
-        if members and all(_constraint_only(m) for m in members):
+        if members and all(openapi.constraint_only(m) for m in members):
             # "give one of these" hints beside the properties: satisfy the shortest one
             hint = min((m.get("required", []) for m in members), key=len)
             schema = {k: v for k, v in schema.items() if k != key}

@@ -36,10 +36,6 @@ SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "boo
 CLIENT_HEADERS = {"intercom-version"}  # set once on the client (Intercom(intercom_version=...))
 
 
-def escape(part: str) -> str:
-    return part.replace("~", "~0").replace("/", "~1")
-
-
 def load_data(spec_dir: Path = SPEC_DIR) -> dict[str, Any]:
     return {
         "naming": specdata.naming(spec_dir / "naming.yaml"),
@@ -58,13 +54,13 @@ class Schemas:
             name = class_name(key)
             if name in self.names.values():
                 other = next(k for k, v in self.names.items() if v == name)
-                raise GeneratorError(f"schemas {other!r} and {key!r} both map to class {name}", where=f"#/components/schemas/{escape(key)}")
+                raise GeneratorError(f"schemas {other!r} and {key!r} both map to class {name}", where=f"#/components/schemas/{openapi.escape(key)}")
             self.names[key] = name
         self.out: dict[str, Any] = {}
         for key, schema in raw.items():
             self.out[self.names[key]] = {}  # reserve the name before hoisting nested objects
         for key, schema in raw.items():
-            self.out[self.names[key]] = self.clean(schema, self.names[key], f"#/components/schemas/{escape(key)}", top=True)
+            self.out[self.names[key]] = self.clean(schema, self.names[key], f"#/components/schemas/{openapi.escape(key)}", top=True)
 
     def ref(self, ref: str, where: str) -> str:
         key = ref.rsplit("/", 1)[-1]
@@ -98,7 +94,7 @@ class Schemas:
             node["nullable"] = True
         for key in ("oneOf", "anyOf"):
             if key in node:
-                members = [m for m in node[key] if not _constraint_only(m)]
+                members = [m for m in node[key] if not openapi.constraint_only(m)]
                 if not members:
                     # Only "one of these is required" hints: no type of their own, but the forms
                     # of a request body (kept for its overloads; the model generator never sees them).
@@ -120,7 +116,7 @@ class Schemas:
             node["allOf"] = [self.clean(m, hint, f"{where}/allOf/{i}", top=True) for i, m in enumerate(node["allOf"])]
         if isinstance(node.get("properties"), dict):
             node["properties"] = {
-                prop: self.clean(value, hint + pascal(prop), f"{where}/properties/{escape(prop)}")
+                prop: self.clean(value, hint + pascal(prop), f"{where}/properties/{openapi.escape(prop)}")
                 for prop, value in node["properties"].items()
             }
         if isinstance(node.get("items"), dict):
@@ -293,16 +289,6 @@ class Schemas:
 
 
 ALTERNATIVES = "x-required-alternatives"  # (title, required names) of "one of these is required" hints
-TYPING_KEYS = {"$ref", "type", "properties", "items", "enum", "allOf", "oneOf", "anyOf", "additionalProperties"}
-DOC_KEYS = {"title", "description", "example", "examples", "externalDocs"}
-
-
-def _constraint_only(member: Any) -> bool:
-    """A union member that only adds constraints ("one of these is required"), typing nothing; a
-    member with no keywords at all ("other type") is not one: it accepts anything."""
-    return isinstance(member, dict) and not (TYPING_KEYS & member.keys()) and bool(member.keys() - DOC_KEYS)
-
-
 def _member_name(member: dict[str, Any]) -> str:
     if member.get("title"):
         return pascal(member["title"])
@@ -334,7 +320,7 @@ class Normalizer:
 
     def operation(self, path: str, method: str, item: dict[str, Any]) -> ir.Operation:
         op = item[method]
-        where = f"#/paths/{escape(path)}/{method}"
+        where = f"#/paths/{openapi.escape(path)}/{method}"
         http = method.upper()
         op_id = op.get("operationId") or fallback_operation_id(method, path)
         resource, verb = self.naming.method(http, path, op_id)

@@ -360,6 +360,56 @@ def response_schema_named_by_type(doc: dict[str, Any], data: Data) -> list[str]:
     return out
 
 
+def response_shown_by_examples(doc: dict[str, Any], data: Data) -> list[str]:
+    """Every example of a success response holds none of its schema's properties: they show
+    what the API answers and the schema describes another object; describe the examples."""
+    out = []
+    for path, method, _, op in openapi.operations(doc):
+        for code, raw in as_dict(op.get("responses")).items():
+            media = as_dict(as_dict(as_dict(openapi.deref(doc, raw)).get("content")).get("application/json"))
+            values = [v for _, v in openapi.examples(media)]
+            declared = openapi.properties(doc, media.get("schema"))
+            if not str(code).startswith("2") or not values or not declared:
+                continue
+            if all(isinstance(v, dict) and openapi.shows_another(declared, v) for v in values):
+                named = openapi.schema_name(media.get("schema")) or "an inline object"
+                media["schema"] = _merged([_shape(v) for v in values])
+                keys = ", ".join(sorted(media["schema"]["properties"]))
+                shown = f"{len(values)} example{'s' if len(values) > 1 else ''}"
+                out.append(f"{_where(path, method)} {code}: {named} -> an object with {keys} (its {shown})")
+    return out
+
+
+def _shape(value: Any) -> dict[str, Any]:
+    """The schema of one example value (what `response_shown_by_examples` declares)."""
+    if isinstance(value, bool):
+        return {"type": "boolean"}
+    if isinstance(value, int):
+        return {"type": "integer"}
+    if isinstance(value, float):
+        return {"type": "number"}
+    if isinstance(value, str):
+        return {"type": "string"}
+    if isinstance(value, list):
+        return {"type": "array", "items": _merged([_shape(v) for v in value]) if value else {}}
+    if isinstance(value, dict):
+        return {"type": "object", "properties": {k: _shape(v) for k, v in value.items()}}
+    return {"nullable": True}  # null: any type
+
+
+def _merged(shapes: list[dict[str, Any]]) -> dict[str, Any]:
+    """One schema for several values: objects merge their properties, other disagreements any type."""
+    if not shapes:
+        return {}
+    kinds = {s.get("type") for s in shapes}
+    if kinds == {"object"}:
+        keys = list(dict.fromkeys(k for s in shapes for k in s["properties"]))
+        return {"type": "object", "properties": {k: _merged([s["properties"][k] for s in shapes if k in s["properties"]]) for k in keys}}
+    if kinds == {"array"}:
+        return {"type": "array", "items": _merged([s["items"] for s in shapes if s["items"]])}
+    return shapes[0] if all(s == shapes[0] for s in shapes) else {}
+
+
 def _type_enum(doc: dict[str, Any], schema: Any) -> list[Any]:
     prop = as_dict(openapi.deref(doc, openapi.properties(doc, schema).get("type")))
     return list(as_list(prop.get("enum")))
@@ -514,6 +564,13 @@ RULES = (
         "type and they hold its list); reference that component.",
         "every success response's examples match its schema's type",
         response_schema_named_by_type,
+    ),
+    Rule(
+        "response-shown-by-examples",
+        "Every example of a success response holds none of its schema's properties: the schema describes "
+        "another object; describe the object the examples (and the API) answer.",
+        "every success response's examples hold properties of its schema",
+        response_shown_by_examples,
     ),
     Rule(
         "property-name-typo",
