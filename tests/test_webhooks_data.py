@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import lock, runtime_data, specdata
+from generator import lock, specdata
+from generator.pipeline import runtime_data
 from generator.errors import GeneratorError
 from generator.naming import class_name
 from generator.pipeline import fetch

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 import yaml
 
-from .. import ir, paths, runtime_data
+from .. import ir, paths
+from . import runtime_data
 from ..text import intro, plain, wrap
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from . import ir, openapi, specdata
+from .. import ir, openapi, specdata
 
 MAX_DEPTH = 5
 _SCALARS = {"string": "", "integer": 0, "number": 0, "boolean": False}
