@@ -388,3 +388,21 @@ def _kind(value: Any) -> str:
     return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean", int: "an integer", float: "a number"}.get(
         type(value), type(value).__name__
     ) + ("" if isinstance(value, (dict, list)) else f" ({value!r})")
+
+
+def changelog_header(api_version: str) -> str:
+    """The opening of spec/changelog/<api_version>.md."""
+    return (
+        f"# Changelog: intercom-sdk {api_version}.x\n\n"
+        f"Package versions are `{api_version}.<serial>`: every release of this line talks to Intercom API "
+        f"{api_version}. Each section lists what changed in Intercom's published {api_version} description "
+        "as the SDK sees it, classified breaking / non-breaking / doc-only (see docs/versioning.md in intercom-sdkgen).\n"
+    )
+
+
+def changelog_markdown(api_version: str, changelog_dir: Path = paths.CHANGELOGS) -> str:
+    """The CHANGELOG.md text of a package line (a first-release section when nothing was recorded)."""
+    path = changelog_dir / f"{api_version}.md"
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    return changelog_header(api_version) + f"\n## {api_version}.0\n\nFirst release of this line.\n"

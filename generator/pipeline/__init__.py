@@ -99,8 +99,7 @@ def generate(source: Source, out: Path | None = None, *, reuse: bool = True) -> 
         previous = _reusable(out, key)
         if previous:
             return previous
-    from .. import contract
-    from ..release import changelog
+    from .. import contract, specdata
     from . import format, models, render
 
     api = build_api(source)
@@ -108,7 +107,7 @@ def generate(source: Source, out: Path | None = None, *, reuse: bool = True) -> 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        files = {"CHANGELOG.md": changelog.changelog_markdown(api.api_version)}
+        files = {"CHANGELOG.md": specdata.changelog_markdown(api.api_version)}
         rendered = render.render(api, models.render_models(api), tmp, files=files, filters=contract.FILTERS)
         format.format_files(rendered)
         _swap(tmp, out)
