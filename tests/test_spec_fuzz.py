@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 
 from generator.pipeline import format as fmt
 from generator.pipeline import normalize, repairs, validate
-from generator import pipeline
+from generator import openapi, pipeline
 from generator.errors import GeneratorError
 
 from .conftest import MIRROR, ROOT
@@ -112,7 +112,7 @@ def targets(version: str) -> dict[str, list[Any]]:
     schemas = doc["components"]["schemas"]
     referenced = sorted({get(doc, p)["$ref"].rsplit("/", 1)[-1] for p in refs} & set(schemas))
     typed = [p for p, n in nodes if isinstance(n, dict) and isinstance(n.get("type"), str) and n["type"] in {*normalize.SCALARS, "array", "object"}]
-    ops = [(path, m) for path, item in doc["paths"].items() for m in normalize.METHODS if m in item]
+    ops = [(path, m) for path, item in doc["paths"].items() for m in openapi.METHODS if m in item]
     objects = [("components", "schemas", k) for k, s in schemas.items() if isinstance(s.get("properties"), dict)]
     scalars = [p for p in typed if get(doc, p)["type"] in ("string", "integer", "number")]
     return {"refs": refs, "referenced": referenced, "typed": typed, "ops": ops, "objects": objects,
