@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -16,30 +13,23 @@ from generator.pipeline import fetch
 from generator import lock
 from generator.errors import GeneratorError
 
+from tests import loopback
+
 from .conftest import MIRROR
+
+
+REQUESTS: list[str] = []  # the paths mirror_server was asked for
 
 
 @pytest.fixture()
 def mirror_server() -> Iterator[str]:
     """The mirror folder served over HTTP on 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=MIRROR)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
+    def record(request: loopback.Request) -> None:
+        REQUESTS.append(request.path)  # and let the folder answer
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    requests: list[str] = []
-
-    def do_GET(self) -> None:
-        QuietHandler.requests.append(self.path)
-        super().do_GET()
-
-    def log_message(self, *args: object) -> None:
-        pass
+    with loopback.serve_folder(MIRROR, record) as server:
+        yield server.url
 
 
 def test_lock_pins_every_version_to_the_upstream_commit() -> None:
@@ -56,14 +46,14 @@ def test_lock_pins_every_version_to_the_upstream_commit() -> None:
 
 def test_download_over_http_verifies_and_caches(mirror_server: str, tmp_path: Path) -> None:
     entry = lock.entry("2.9")
-    QuietHandler.requests.clear()
+    REQUESTS.clear()
     path = fetch.fetch(entry, mirror=mirror_server, cache_dir=tmp_path)
     assert path == tmp_path / f"{entry.sha256}.yaml"
     assert fetch.sha256(path.read_bytes()) == entry.sha256
-    assert QuietHandler.requests == ["/descriptions/2.9/api.intercom.io.yaml"]
+    assert REQUESTS == ["/descriptions/2.9/api.intercom.io.yaml"]
     # A second fetch is served from the cache: no new request.
     assert fetch.fetch(entry, mirror=mirror_server, cache_dir=tmp_path) == path
-    assert len(QuietHandler.requests) == 1
+    assert len(REQUESTS) == 1
 
 
 def test_mirror_folder(tmp_path: Path) -> None:

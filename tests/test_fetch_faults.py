@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import socket
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +23,8 @@ from generator.pipeline import fetch
 from generator import lock
 from generator.errors import GeneratorError
 
+from tests import loopback
+
 from .conftest import MIRROR
 
 ENTRY = lock.entry("2.9")
@@ -31,63 +32,7 @@ GOOD = (Path(MIRROR) / ENTRY.path).read_bytes()
 OTHER = (Path(MIRROR) / lock.entry("2.8").path).read_bytes()
 HTML = b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
 
-Handler = Callable[[socket.socket, int], None]
-
-
-class FaultServer:
-    """Raw sockets, so that replies can be cut, stalled or reset anywhere."""
-
-    def __init__(self, handler: Handler) -> None:
-        self.handler = handler
-        self.connections = 0
-        self.stop = threading.Event()
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self.sock.settimeout(0.05)
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.workers: list[threading.Thread] = []
-
-    def _serve(self) -> None:
-        while not self.stop.is_set() and self.connections < 50:  # bounded: a runaway client fails the test
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            self.connections += 1
-            worker = threading.Thread(target=self._handle, args=(conn, self.connections), daemon=True)
-            worker.start()
-            self.workers.append(worker)
-
-    def _handle(self, conn: socket.socket, n: int) -> None:
-        with conn:
-            try:
-                _read_request(conn)
-                self.handler(conn, n)
-            except OSError:
-                pass  # the client gave up (timeout) and closed: expected
-
-    def __enter__(self) -> FaultServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop.set()
-        self.thread.join(timeout=5)
-        self.sock.close()
-        for worker in self.workers:
-            worker.join(timeout=5)
-
-
-def _read_request(conn: socket.socket) -> bytes:
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = conn.recv(65536)
-        if not chunk:
-            break
-        data += chunk
-    return data
+Handler = loopback.RawHandler  # served raw, so replies can be cut, stalled or reset anywhere
 
 
 def head(status: int, length: int, content_type: str = "application/yaml") -> bytes:
@@ -180,7 +125,7 @@ RETRIED = [
 
 @pytest.mark.parametrize(("fault", "message"), RETRIED, ids=[f[0].__name__ for f in RETRIED[:4]] + ["500", "503-html"])
 def test_transient_faults_are_retried_a_bounded_number_of_times(cache: Path, fault: Handler, message: str) -> None:
-    with FaultServer(fault) as server:
+    with loopback.raw(fault) as server:
         started = time.monotonic()
         with pytest.raises(GeneratorError) as err:
             fetch.fetch(ENTRY, mirror=server.url, cache_dir=cache)
@@ -202,7 +147,7 @@ def test_transient_faults_are_retried_a_bounded_number_of_times(cache: Path, fau
     (huge, "larger than 20000000 bytes"),
 ], ids=["404", "403-html", "other-file", "html-200", "empty", "huge"])
 def test_permanent_faults_fail_at_once(cache: Path, fault: Handler, message: str) -> None:
-    with FaultServer(fault) as server:
+    with loopback.raw(fault) as server:
         started = time.monotonic()
         with pytest.raises(GeneratorError) as err:
             fetch.fetch(ENTRY, mirror=server.url, cache_dir=cache)
@@ -213,9 +158,7 @@ def test_permanent_faults_fail_at_once(cache: Path, fault: Handler, message: str
 
 
 def test_refused_connection(cache: Path) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    url = loopback.closed_port_url()
     with pytest.raises(GeneratorError, match="after 3 attempts: ConnectError"):
         fetch.fetch(ENTRY, mirror=url, cache_dir=cache)
 
@@ -226,7 +169,7 @@ def test_invalid_mirror_url_is_a_clear_error(cache: Path) -> None:
 
 
 def test_one_transient_fault_then_success_fills_the_cache(tmp_path: Path) -> None:
-    with FaultServer(flaky) as server:
+    with loopback.raw(flaky) as server:
         path = fetch.fetch(ENTRY, mirror=server.url, cache_dir=tmp_path)
     assert server.connections == 2
     assert path.read_bytes() == GOOD
@@ -235,7 +178,7 @@ def test_one_transient_fault_then_success_fills_the_cache(tmp_path: Path) -> Non
 
 def test_corrupt_cache_entry_is_replaced_not_trusted(tmp_path: Path) -> None:
     (tmp_path / f"{ENTRY.sha256}.yaml").write_bytes(GOOD[:100])  # e.g. a disk filled up mid-write
-    with FaultServer(reply(200, GOOD)) as server:
+    with loopback.raw(reply(200, GOOD)) as server:
         path = fetch.fetch(ENTRY, mirror=server.url, cache_dir=tmp_path)
     assert server.connections == 1 and path.read_bytes() == GOOD
 
@@ -245,7 +188,7 @@ def test_cli_reports_a_download_fault_in_one_line(monkeypatch: pytest.MonkeyPatc
 
     entry = replace(ENTRY, sha256="1" * 64)  # never cached, so the server is asked
     monkeypatch.setattr(lock, "entry", lambda version, path=lock.PATH: entry)
-    with FaultServer(reply(500, b"boom")) as server:
+    with loopback.raw(reply(500, b"boom")) as server:
         code = main(["fetch", "--api-version", "2.9", "--mirror", server.url])
     assert code == 1
     err = capsys.readouterr().err

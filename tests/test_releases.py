@@ -8,14 +8,11 @@ maintainer would run it in a clone, so the real spec/ is never touched."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +22,8 @@ import yaml
 from generator import lock
 
 from generator.release import releases, surface, update
+
+from tests import loopback
 
 from .conftest import MIRROR, ROOT
 
@@ -137,35 +136,18 @@ def test_the_unstable_api_generates_through_spec(project: Path, mirror: Path) ->
     assert 'version = "0.0.dev0+preview"' in (out / "pyproject.toml").read_text()
 
 
-class _Listing(http.server.SimpleHTTPRequestHandler):
-    """A mirror over HTTP (directory listings as HTML) plus GitHub's contents API."""
-
-    def do_GET(self) -> None:
-        if self.path.startswith("/repos/intercom/Intercom-OpenAPI/contents/descriptions?ref=main"):
-            body = json.dumps([{"name": "2.15", "type": "dir"}, {"name": "2.16", "type": "dir"}, {"name": "README.md", "type": "file"}]).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
-    def log_message(self, *args: object) -> None:
-        pass
+def contents_api(request: loopback.Request) -> loopback.Response | None:
+    """GitHub's contents API; anything else is the mirror (directory listings as HTML)."""
+    if request.path == "/repos/intercom/Intercom-OpenAPI/contents/descriptions" and request.raw_query.startswith("ref=main"):
+        body = json.dumps([{"name": "2.15", "type": "dir"}, {"name": "2.16", "type": "dir"}, {"name": "README.md", "type": "file"}]).encode()
+        return loopback.Response(200, body, {"Content-Type": "application/json"})
+    return None
 
 
 @pytest.fixture()
 def served(mirror: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Listing, directory=str(mirror)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with loopback.serve_folder(mirror, contents_api) as server:
+        yield server.url
 
 
 def test_published_releases_from_a_folder_an_http_mirror_and_the_contents_api(mirror: Path, served: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +19,8 @@ from generator import lock, paths
 from generator.__main__ import main
 from generator.errors import GeneratorError
 
+from tests import loopback
+
 from .conftest import MIRROR, ROOT
 
 CURRENT = Path(MIRROR) / "descriptions" / "2.9" / "api.intercom.io.yaml"
@@ -29,21 +28,11 @@ SPEC_PATH = "descriptions/2.9/api.intercom.io.yaml"
 COMMIT = "1f" * 20
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder laid out like the upstream repository, plus GitHub's commit lookup."""
-
-    def do_GET(self) -> None:
-        if self.path == "/repos/intercom/Intercom-OpenAPI/commits/main":
-            body = COMMIT.encode()
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
-    def log_message(self, *args: object) -> None:
-        pass
+def github_api(request: loopback.Request) -> loopback.Response | None:
+    """GitHub's commit lookup; anything else is a file of the served folder."""
+    if request.path == "/repos/intercom/Intercom-OpenAPI/commits/main" and not request.raw_query:
+        return loopback.Response(200, COMMIT.encode())
+    return None
 
 
 @pytest.fixture()
@@ -52,16 +41,8 @@ def upstream(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     folder = tmp_path / "upstream"
     (folder / SPEC_PATH).parent.mkdir(parents=True)
     shutil.copyfile(CURRENT, folder / SPEC_PATH)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
-    server.timeout = 5
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", folder
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with loopback.serve_folder(folder, github_api) as server:
+        yield server.url, folder
 
 
 @pytest.fixture()
