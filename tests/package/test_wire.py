@@ -2,7 +2,7 @@
 `Intercom` and on `AsyncIntercom`, over httpx.MockTransport in the client's own transport slot.
 
 Expectations come from the repaired description beside the package
-(generated/intercom-2.9/openapi.yaml, read by tests/description.py), never from the
+(generated/intercom-2.9/openapi.yaml, read by tests/package/description.py), never from the
 generator's IR. Python argument names come from the reviewed surface snapshot
 (tests/snapshots/surface-2.9.txt, parsed by generator.surface.parse); its blocks are matched
 to the description's operations by method and path.
@@ -22,7 +22,6 @@ import json
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -30,10 +29,12 @@ import pytest
 
 import intercom_sdk
 from generator.release import surface
-from tests import description
-from tests.description import Sampler
+from tests.conftest import TESTS
 
-SNAPSHOT = Path(__file__).parent / "snapshots" / "surface-2.9.txt"
+from . import description
+from .description import Sampler
+
+SNAPSHOT = TESTS / "snapshots" / "surface-2.9.txt"
 TOKEN = "tok_wire_test"
 # Header parameters every operation declares but the SDK sets once per client (a public
 # client option): lower-cased header name -> keyword argument of Intercom(...).

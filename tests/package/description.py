@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator
 
 import yaml
 
-from .conftest import GENERATED
+from tests.conftest import GENERATED
 
 DESCRIPTION = GENERATED / "openapi.yaml"
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .conftest import GENERATED
+from tests.conftest import GENERATED
 
 
 def test_api_md_lists_all_108_operations(api29: Any) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import GENERATED
+from tests.conftest import GENERATED, TESTS
 
-PROGRAMS = Path(__file__).parent / "data" / "user_programs"
+PROGRAMS = TESTS / "data" / "user_programs"
 
 
 def mypy(*files: Path) -> subprocess.CompletedProcess[str]:

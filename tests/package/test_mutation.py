@@ -15,7 +15,7 @@ import pytest
 from tests.mutation import campaign
 from tests.mutation.operators import Module, Mutant, check, discover, find
 
-from .conftest import GENERATED
+from tests.conftest import GENERATED
 
 SRC = GENERATED / "src"
 SAMPLE = 16  # mutants in the make test sample (one per operator kind)
@@ -231,7 +231,7 @@ def test_a_mutant_survives_tests_that_do_not_see_it_and_dies_under_those_that_do
         [verb], tests=["tests/runtime/test_webhooks.py"], jobs=1, log=lambda _: None
     )
     seeing = campaign.run(
-        [verb], tests=["tests/test_wire.py"], jobs=1, log=lambda _: None
+        [verb], tests=["tests/package/test_wire.py"], jobs=1, log=lambda _: None
     )
     assert [r.status for r in blind + seeing] == ["survived", "killed"]
     assert (

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import GENERATED, ROOT
+from tests.conftest import GENERATED, ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 BIN = Path(sys.executable).parent

@@ -1,7 +1,7 @@
 """Every operation of the 2.9 description is reachable exactly once on the generated clients, and
 the public surface matches the reviewed snapshot (tests/snapshots/surface-2.9.txt).
 
-What each method sends on the wire is tested by tests/test_wire.py (every parameter, both
+What each method sends on the wire is tested by tests/package/test_wire.py (every parameter, both
 clients, expectations from the description). `build_call` here gives the runtime tests a
 simple valid call per operation (required arguments only)."""
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import urllib.parse
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +17,9 @@ import intercom_sdk
 from generator import contract
 from intercom_sdk import Intercom
 
-SNAPSHOT = Path(__file__).parent / "snapshots" / "surface-2.9.txt"
+from tests.conftest import TESTS
+
+SNAPSHOT = TESTS / "snapshots" / "surface-2.9.txt"
 
 
 def resolve(spec: dict[str, Any], node: Any) -> Any:

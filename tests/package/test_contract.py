@@ -17,9 +17,9 @@ import httpx
 import pytest
 import yaml
 
+from tests.conftest import ROOT
 from tests.contract import run
 
-ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated" / "intercom-2.9"
 # Spec defects the generator itself detects (no request can satisfy the schema), by case key.
 SPEC_DEFECTS: dict[str, str] = (
@@ -466,7 +466,7 @@ def test_error_cases_leave_out_what_the_required_accept_header_excludes() -> Non
     from generator import pipeline
     from generator.contract import errors
 
-    from .conftest import MIRROR
+    from tests.conftest import MIRROR
 
     api = pipeline.build_api(pipeline.from_lock("2.15", MIRROR))
     by_id = {op.operation_id: op for op in api.operations}

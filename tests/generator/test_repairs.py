@@ -19,7 +19,7 @@ from generator import lock, openapi, pipeline
 from generator.pipeline import repairs, validate
 from generator.errors import GeneratorError
 
-from .conftest import MIRROR
+from tests.conftest import MIRROR
 
 DATA = repairs.Data.load()
 HISTORY = sorted((Path(MIRROR) / "history" / "2.9").glob("*.yaml"))

@@ -25,7 +25,7 @@ from generator.errors import GeneratorError
 
 from tests import loopback
 
-from .conftest import MIRROR
+from tests.conftest import MIRROR
 
 ENTRY = lock.entry("2.9")
 GOOD = (Path(MIRROR) / ENTRY.path).read_bytes()

@@ -1,6 +1,6 @@
 """Validate an `httpx.Request` against an OpenAPI description with openapi-core.
 
-    from tests.spec_validation import validate_request, openapi_for
+    from tests.package.spec_validation import validate_request, openapi_for
     validate_request(request, openapi_for(spec))   # raises RequestViolation
 
 openapi-core finds the operation from the method and path (the request's host must be one

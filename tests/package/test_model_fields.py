@@ -3,7 +3,7 @@ alias and type the description gives it, and survives a round trip through JSON.
 
 Expectations come from the repaired description beside the package
 (generated/intercom-2.9/openapi.yaml); class and field names from the project's naming rules
-(tests/naming.py), never from the generator's IR. Models keep unknown fields (Intercom adds
+(tests/package/naming.py), never from the generator's IR. Models keep unknown fields (Intercom adds
 fields without notice), so a property declared under the wrong name would still parse at run
 time; only this test sees that `contact.email` no longer type-checks.
 
@@ -30,7 +30,6 @@ import datetime
 import json
 import types as pytypes
 import typing
-from pathlib import Path
 from typing import Any
 
 import pydantic
@@ -39,9 +38,11 @@ import yaml
 
 import intercom_sdk.types as types
 from intercom_sdk._models import BaseModel
-from tests import description
-from tests.description import Sampler
-from tests.naming import (
+from tests.conftest import ROOT
+
+from . import description
+from .description import Sampler
+from .naming import (
     class_name,
     field_name,
     request_class_name,
@@ -347,7 +348,7 @@ def attribute_problems(parsed: Any, data: Any, where: str) -> list[str]:
 def model_schemas() -> dict[str, tuple[str, Any, str]]:
     """Test id -> (class name, schema, JSON pointer) for every schema that has a class: each
     component schema but those only sent as a whole request body (whose properties are method
-    arguments, tests/test_wire.py), and each operation's inline response object (hoisted into
+    arguments, tests/package/test_wire.py), and each operation's inline response object (hoisted into
     a class of its own)."""
     body_only = description.body_only_schemas(SPEC)
     out = {
@@ -382,7 +383,7 @@ MODELS = model_schemas()
 # What responses return: these objects are typed by spec/typing.yaml's rules for returned objects.
 RETURNED = description.returned_schemas(SPEC) | {k for k in MODELS if k.endswith("-response")}
 EXAMPLES = description.example_objects(SPEC)
-IDENTITY = set(yaml.safe_load((Path(__file__).parents[1] / "spec" / "typing.yaml").read_text())["identity"])
+IDENTITY = set(yaml.safe_load((ROOT / "spec" / "typing.yaml").read_text())["identity"])
 
 
 @pytest.mark.parametrize("key", list(MODELS))

@@ -20,7 +20,7 @@ from generator import lock, pipeline
 from generator.release import surface
 from generator.errors import GeneratorError
 
-from .conftest import MIRROR, ROOT
+from tests.conftest import MIRROR, ROOT
 
 SPEC_29 = Path(MIRROR) / "descriptions" / "2.9" / "api.intercom.io.yaml"
 

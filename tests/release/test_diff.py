@@ -14,7 +14,7 @@ from generator.release import diff
 from generator.__main__ import main
 from generator.release.diff import Change, Report
 
-from .conftest import MIRROR
+from tests.conftest import MIRROR
 
 HISTORY = Path(MIRROR) / "history" / "2.9"
 CURRENT = Path(MIRROR) / "descriptions" / "2.9" / "api.intercom.io.yaml"

@@ -12,7 +12,7 @@ from generator.pipeline import fetch
 
 from generator import lock, pipeline
 
-from .conftest import MIRROR, ROOT
+from tests.conftest import MIRROR, ROOT
 
 
 def test_wheel_and_sdist_build_check_and_install(tmp_path: Path) -> None:

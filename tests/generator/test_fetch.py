@@ -15,7 +15,7 @@ from generator.errors import GeneratorError
 
 from tests import loopback
 
-from .conftest import MIRROR
+from tests.conftest import MIRROR
 
 
 REQUESTS: list[str] = []  # the paths mirror_server was asked for

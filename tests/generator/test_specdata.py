@@ -19,7 +19,7 @@ from generator.naming import fallback_operation_id, operation_key
 from generator.openapi import operations
 from generator.pipeline import fetch
 
-from .conftest import MIRROR, ROOT
+from tests.conftest import MIRROR, ROOT
 
 RUNTIME_PAGINATION = ROOT / "templates" / "package" / "src" / "intercom_sdk" / "pagination.py"
 

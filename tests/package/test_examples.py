@@ -5,7 +5,7 @@ The example's top-level keys become the method's keyword arguments by the review
 snapshot (tests/snapshots/surface-2.9.txt); keys the method does not declare travel in
 `extra_body`. Nested objects are passed as plain dicts. Path parameters come from the path
 (values that need percent-encoding). The SDK neither drops nor renames a key nor changes a
-value on the way: the realistic counterpart of tests/test_wire.py's synthetic values. An example
+value on the way: the realistic counterpart of tests/package/test_wire.py's synthetic values. An example
 that fits none of the method's forms (an example of a refused request, or one that contradicts
 its schema) is refused by the SDK with a TypeError before anything is sent; the test checks that
 the description's schema refuses it too.
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import json
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -24,10 +23,12 @@ from openapi_schema_validator import OAS30Validator
 
 import intercom_sdk
 from generator.release import surface
-from tests import description
+from tests.conftest import TESTS
+
+from . import description
 
 SPEC = description.load()
-METHODS = surface.parse((Path(__file__).parent / "snapshots" / "surface-2.9.txt").read_text())
+METHODS = surface.parse((TESTS / "snapshots" / "surface-2.9.txt").read_text())
 
 
 def examples() -> list[tuple[str, str, surface.Method, Any]]:

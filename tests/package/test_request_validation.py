@@ -1,5 +1,5 @@
 """Every request the SDK sends for the 108 operations of 2.9 is valid against the repaired
-description, checked in-process with openapi-core (tests/spec_validation.py) over
+description, checked in-process with openapi-core (tests/package/spec_validation.py) over
 httpx.MockTransport. Arguments are the realistic ones the contract tests use
 (generator/contract/__init__.py: the spec's examples, coerced to the schema where they contradict it,
 or built from the schema)."""
@@ -16,7 +16,7 @@ import pytest
 
 from generator import contract, ir
 from intercom_sdk import Intercom
-from tests.spec_validation import RequestViolation, openapi_for, validate_request
+from .spec_validation import RequestViolation, openapi_for, validate_request
 
 # Operations whose schema no request can satisfy (the generated contract tests mark them as
 # spec-defect xfails too): operationId -> the violation openapi-core must report.

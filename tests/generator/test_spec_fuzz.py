@@ -39,7 +39,7 @@ from generator.pipeline import normalize, repairs, validate
 from generator import openapi, pipeline
 from generator.errors import GeneratorError
 
-from .conftest import MIRROR, ROOT
+from tests.conftest import MIRROR, ROOT
 
 VERSIONS = ["2.7", "2.8", "2.9", "2.10", "2.11", "2.12", "2.13", "2.14", "2.15"]
 # `make fuzz` sets FUZZ_EXAMPLES (spread over the breaking kinds) and FUZZ_LEGIT_EXAMPLES (a

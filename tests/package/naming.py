@@ -1,6 +1,6 @@
 """The naming contract between the description and the generated package, in one place.
 
-The wire and model tests (tests/test_wire.py, tests/test_model_fields.py) take their
+The wire and model tests (tests/package/test_wire.py, tests/package/test_model_fields.py) take their
 expectations from the description; only the names Python code uses come from here. These
 are the project's naming rules, not the generator's IR: when the naming code moves, point
 these imports at its new home and the tests follow.
@@ -21,7 +21,7 @@ def field_name(wire: str) -> str:
     `identifier(wire)` (snake case, keywords get a trailing `_`: `from` -> `from_`), except
     that model fields keep the case of a wire name that is only made of letters and digits
     between separators: `pt-BR` -> `pt_BR`, not `pt_br`. That is how the published models
-    spell them (tests/test_typecheck.py pins `ArticleTranslatedContent(pt_BR=...)`); request
+    spell them (tests/package/test_typecheck.py pins `ArticleTranslatedContent(pt_BR=...)`); request
     arguments, named by the surface snapshot, follow `identifier` as it is.
     """
     name = identifier(wire)

@@ -25,7 +25,7 @@ from generator.release import releases, surface, update
 
 from tests import loopback
 
-from .conftest import MIRROR, ROOT
+from tests.conftest import MIRROR, ROOT
 
 NEW = "2.99"
 COMMIT = "ab" * 20

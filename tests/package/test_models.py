@@ -20,14 +20,14 @@ from generator.errors import GeneratorError
 from generator.naming import pascal
 from intercom_sdk._models import BaseModel
 
-from tests import description
+from tests.conftest import MIRROR
 
-from .conftest import MIRROR
+from . import description
 
 
 def test_every_component_schema_has_a_class_named_from_its_key(spec29: dict[str, Any]) -> None:
     """All but the schemas only ever sent as a whole request body, whose properties are the
-    method's keyword arguments (tests/description.py says which)."""
+    method's keyword arguments (tests/package/description.py says which)."""
     keys = list(spec29["components"]["schemas"])
     assert len(keys) == 169  # 168 published + custom_attributes restored by a repair
     body_only = description.body_only_schemas(spec29)

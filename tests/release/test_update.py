@@ -21,7 +21,7 @@ from generator.errors import GeneratorError
 
 from tests import loopback
 
-from .conftest import MIRROR, ROOT
+from tests.conftest import MIRROR, ROOT
 
 CURRENT = Path(MIRROR) / "descriptions" / "2.9" / "api.intercom.io.yaml"
 SPEC_PATH = "descriptions/2.9/api.intercom.io.yaml"
