@@ -1,0 +1,58 @@
+"""Typed Python client for the Intercom REST API."""
+
+from ._client import AsyncIntercom, Intercom
+from ._constants import API_VERSION, PACKAGE_VERSION
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    ErrorDetail,
+    IntercomError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+    WebhookVerificationError,
+)
+from ._logs import setup_logging as _setup_logging
+from ._response import APIResponse, AsyncAPIResponse
+from ._types import NOT_GIVEN, NotGiven
+from .pagination import AsyncPage, AsyncPaginator, SyncPage
+
+__version__ = PACKAGE_VERSION
+
+__all__ = [
+    "Intercom",
+    "AsyncIntercom",
+    "__version__",
+    "API_VERSION",
+    "NOT_GIVEN",
+    "NotGiven",
+    "IntercomError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIStatusError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+    "APIResponseValidationError",
+    "WebhookVerificationError",
+    "ErrorDetail",
+    "SyncPage",
+    "AsyncPage",
+    "AsyncPaginator",
+    "APIResponse",
+    "AsyncAPIResponse",
+]
+
+_setup_logging()
