@@ -1,8 +1,8 @@
 """Loopback servers for the tests: one server core, two kinds of handler.
 
-    with loopback.http(route) as server:              # route(Request) -> Response
-    with loopback.serve_folder(path, route) as server: # route first (None: serve the file)
-    with loopback.raw(handler) as server:             # handler(conn, n) on the bare socket
+    with loopback.http(route) as server:                # route(Request) -> Response
+    with loopback.serve_folder(path, route) as server:  # route first; None: the folder's file
+    with loopback.raw(handler) as server:               # handler(conn, n) on the bare socket
 
 The core listens on 127.0.0.1 on a free port (``server.url``) and runs each connection in a
 thread of its own while the ``with`` block lasts; leaving it stops accepting, wakes every
@@ -13,13 +13,13 @@ port into the next. Nothing is logged.
 from __future__ import annotations
 
 import contextlib
-import http.server
 import json
 import socket
 import socketserver
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -127,7 +127,7 @@ class Server(socketserver.TCPServer):
 # -- HTTP ---------------------------------------------------------------------------------
 
 
-class _HTTPHandler(http.server.SimpleHTTPRequestHandler):
+class _HTTPHandler(SimpleHTTPRequestHandler):
     """Every method goes to the route; what it declines (None) is served from the folder
     (GET and HEAD, as SimpleHTTPRequestHandler does, listings included), else 404."""
 
@@ -202,16 +202,15 @@ class _HTTPHandler(http.server.SimpleHTTPRequestHandler):
 def http(route: Route | None = None, *, folder: str | Path | None = None) -> Server:
     """An HTTP/1.1 server (keep-alive) answering with ``route``; see _HTTPHandler."""
 
+    served = Path(folder) if folder is not None else None
+
     def handle(conn: socket.socket, n: int) -> None:
         try:
-            _HTTPHandler(
-                conn, server, route, Path(folder) if folder is not None else None
-            )
+            _HTTPHandler(conn, server, route, served)
         finally:
+            # As socketserver ends a request: FIN first, then close.
             with contextlib.suppress(OSError):
-                conn.shutdown(
-                    socket.SHUT_WR
-                )  # as socketserver ends a request: FIN, then close
+                conn.shutdown(socket.SHUT_WR)
 
     server = Server(handle)
     return server
