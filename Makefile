@@ -38,7 +38,7 @@ clean:
 
 # ---- releases (docs/versioning.md) -------------------------------------------------------------
 # `make dist API_VERSION=2.9`: wheel + sdist of generated/intercom-2.9 in dist/, checked by twine.
-# `make package` does the same for an already generated PACKAGE_DIR (used by tests/test_dist.py).
+# `make package` does the same for an already generated PACKAGE_DIR (used by tests/release/test_dist.py).
 # `make check`: drift check - every lock entry is reproducible and regenerates to its output_sha256.
 DIST_DIR ?= dist
 PACKAGE_DIR ?= generated/intercom-$(API_VERSION)
@@ -103,7 +103,7 @@ fuzz: generate
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_LEGIT_EXAMPLES=$(FUZZ_LEGIT_EXAMPLES) FUZZ_MYPY_SAMPLE=$(FUZZ_MYPY_SAMPLE) \
 	RESPONSE_FUZZ_EXAMPLES=$(RESPONSE_FUZZ_EXAMPLES) FUZZ_STATS=$(abspath $(FUZZ_STATS)) \
 	  $(BIN)/python -m pytest -p no:cacheprovider --durations=0 $(PYTEST_ARGS) \
-	  tests/test_spec_fuzz.py tests/test_fetch_faults.py tests/runtime/test_response_fuzz.py \
+	  tests/generator/test_spec_fuzz.py tests/generator/test_fetch_faults.py tests/runtime/test_response_fuzz.py \
 	  tests/runtime/test_network_faults.py tests/runtime/test_secret_leaks.py
 	cat $(FUZZ_STATS)
 
@@ -113,7 +113,7 @@ fuzz: generate
 # exits 1 on a survivor that tests/mutation/survivors.yaml does not explain. MUTATE_TESTS="pytest
 # args" replaces the tests run on each mutant (default: TESTS in tests/mutation/campaign.py),
 # MUTATE_ARGS="--strict" also fails on known gaps, "--sample 16" runs make test's sample.
-# `make test` runs a fixed 16-mutant sample (tests/test_mutation.py).
+# `make test` runs a fixed 16-mutant sample (tests/package/test_mutation.py).
 MUTATE_JOBS ?= 2
 MUTATE_ARGS ?=
 export MUTATE_TESTS MUTATE_SEED

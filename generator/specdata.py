@@ -4,7 +4,7 @@ Each loader refuses a file with an unknown key, a missing key or a wrongly typed
 `GeneratorError` naming the key (`styles[2].request: unknown key 'nmaes'`) and the file, so a
 typo in spec/ fails the run instead of silently changing what it generates. The loaders do not
 see descriptions: that every operationId spec/naming.yaml names exists in a locked description
-is checked by tests/test_specdata.py. spec/lock.yaml has its own reader (generator/lock.py),
+is checked by tests/generator/test_specdata.py. spec/lock.yaml has its own reader (generator/lock.py),
 spec/overrides/<v>.yaml its own in generator/pipeline/repairs.py.
 """
 

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent  # tests/: the groups, and the data they share
+ROOT = TESTS.parent
 MIRROR = os.environ.get("INTERCOM_SPEC_MIRROR") or str(ROOT.parent / "shared" / "intercom-openapi")
 os.environ.setdefault("INTERCOM_SPEC_MIRROR", MIRROR)
 # INTERCOM_SDK_PACKAGE_DIR: test another copy of the 2.9 package (a mutant, tests/mutation/).

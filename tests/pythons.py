@@ -30,12 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 VENVS = ROOT / ".venvs"
 MAIN_VENV = ROOT / ".venv"
 TESTS = (
-    "tests/test_operations.py",
-    "tests/test_request_validation.py",
-    "tests/test_examples.py",
-    "tests/test_models.py",
+    "tests/package/test_operations.py",
+    "tests/package/test_request_validation.py",
+    "tests/package/test_examples.py",
+    "tests/package/test_models.py",
     "tests/runtime",
-    "tests/test_contract.py",
+    "tests/package/test_contract.py",
 )
 
 

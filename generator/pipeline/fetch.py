@@ -19,7 +19,7 @@ from ..errors import GeneratorError
 
 CACHE_DIR = paths.CACHE / "specs"
 MIRROR_ENV = "INTERCOM_SPEC_MIRROR"
-# Module settings, so that tests (tests/test_fetch_faults.py) can make them small.
+# Module settings, so that tests (tests/generator/test_fetch_faults.py) can make them small.
 ATTEMPTS = 3
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)  # per connect / read: a stalled server fails here
 DEADLINE = 300.0  # seconds for one whole response: a server dripping bytes never trips TIMEOUT

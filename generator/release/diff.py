@@ -209,7 +209,7 @@ def classify(kind: str, where: str, detail: str, direction: str | None = None) -
 
 
 def classification_table() -> str:
-    """KINDS as the Markdown tables of docs/versioning.md (tests/test_diff.py checks they match)."""
+    """KINDS as the Markdown tables of docs/versioning.md (tests/release/test_diff.py checks they match)."""
     def change(kind: Kind) -> str:
         return kind.change.replace("|", "\\|") + (f" (*: {kind.sdk})" if kind.sdk else "")
 

@@ -51,17 +51,17 @@ SEED = 2029
 # -m/-k expressions, --deselect/--ignore. Override with MUTATE_TESTS="...". New wire tests are
 # picked up by adding their path here.
 TESTS = (
-    "tests/test_wire.py",
-    "tests/test_model_fields.py",
-    "tests/test_operations.py",
-    "tests/test_request_validation.py",
-    "tests/test_examples.py",
-    "tests/test_models.py",
+    "tests/package/test_wire.py",
+    "tests/package/test_model_fields.py",
+    "tests/package/test_operations.py",
+    "tests/package/test_request_validation.py",
+    "tests/package/test_examples.py",
+    "tests/package/test_models.py",
     "tests/runtime",
     # generator tests, and fuzz suites that `make fuzz` runs: they cannot see a mutant, or repeat
     # what the runtime tests check at ten times the cost
-    "--deselect=tests/test_models.py::test_a_reference_cycle_between_schemas_generates_an_importable_package",
-    "--deselect=tests/test_operations.py::test_public_surface_matches_the_reviewed_snapshot",
+    "--deselect=tests/package/test_models.py::test_a_reference_cycle_between_schemas_generates_an_importable_package",
+    "--deselect=tests/package/test_operations.py::test_public_surface_matches_the_reviewed_snapshot",
     "--ignore=tests/runtime/test_response_fuzz.py",
     "--ignore=tests/runtime/test_network_faults.py",
 )

@@ -30,7 +30,7 @@ from intercom_sdk import (
     RateLimitError,
 )
 from intercom_sdk.testing import ExampleTransport
-from tests import description
+from tests.package import description
 
 SNAPSHOT = Path(__file__).parent.parent / "snapshots" / "surface-2.9.txt"
 METHODS = surface.parse(SNAPSHOT.read_text())

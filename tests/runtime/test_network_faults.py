@@ -20,7 +20,7 @@ from intercom_sdk import (
     RateLimitError,
 )
 
-from ..test_operations import build_call
+from tests.package.test_operations import build_call
 from .conftest import TOKEN, SleepRecorder
 from .fake_intercom import FakeIntercom, Reply
 

@@ -37,7 +37,7 @@ import yaml
 from intercom_sdk import APIResponseValidationError, AsyncIntercom, Intercom, IntercomError
 from intercom_sdk._models import BaseModel
 
-from ..test_operations import build_call
+from tests.package.test_operations import build_call
 
 EXAMPLES = int(os.environ.get("RESPONSE_FUZZ_EXAMPLES", "200"))
 STATS: Counter[str] = Counter()

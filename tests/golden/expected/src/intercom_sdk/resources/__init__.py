@@ -1,0 +1,1 @@
+"""One module per API area; `Intercom` creates these on first use."""

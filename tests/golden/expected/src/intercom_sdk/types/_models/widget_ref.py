@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from typing import Literal
+
+from intercom_sdk._models import BaseModel
+
+
+class WidgetRef(BaseModel):
+    type: Literal["widget"] = "widget"
+    id: str
