@@ -179,6 +179,12 @@ class Operation:
         return self.response.name if self.response.kind == "model" else None
 
     @property
+    def returns_location(self) -> bool:
+        """The success answer is a redirect (`302` + `Location`): the method returns where it
+        points, without following it (`showCallRecording`'s signed recording URL)."""
+        return self.success_status.startswith("3")
+
+    @property
     def path_params(self) -> list[Param]:
         return [p for p in self.params if p.location == "path"]
 

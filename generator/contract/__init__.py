@@ -106,6 +106,8 @@ def check(op: ir.Operation) -> str:
         return f"expect.page(result, types.{op.response_model})"
     if op.response_model:
         return f"expect.model(result, types.{op.response_model})"
+    if op.returns_location:
+        return "expect.location(result)"
     if op.response == ir.BYTES:
         return "expect.content(result)"
     if op.response == ir.NONE:

@@ -456,7 +456,7 @@ class Normalizer:
             raise GeneratorError("operation has no 2xx or 3xx response", where=f"{where}/responses")
         status = success[0]
         if status.startswith("3"):
-            return ir.NONE, status  # a redirect to a file: the caller follows Location
+            return ir.STR, status  # a redirect: the method returns its Location (ir.Operation.returns_location)
         content = self.deref(op["responses"][status] or {}).get("content") or {}
         if not content:
             return ir.NONE, status

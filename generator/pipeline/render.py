@@ -167,6 +167,8 @@ def docstring(op: ir.Operation) -> str:
             text = wrap(f"{p.py_name}: {plain(p.description)}", width - 2)
             lines.append(textwrap.indent(text, "  ").replace("\n  ", "\n    ", text.count("\n")))
         parts.append("\n".join(lines))
+    if op.returns_location:
+        parts.append(f"Returns the URL the API redirects to (its {op.success_status} `Location`), without following it.")
     parts.append(f"`{op.http_method} {op.path}` (operationId `{op.operation_id}`)")
     body = "\n\n".join(parts).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     return textwrap.indent(body, " " * 8).lstrip() + "\n        "

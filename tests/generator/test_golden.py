@@ -78,7 +78,7 @@ def difference(expected: dict[str, bytes], actual: dict[str, bytes]) -> str:
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("golden") / "widget-works"
     report = pipeline.generate(pipeline.from_file(DESCRIPTION), out, reuse=False)
-    assert (report.api_version, report.operations) == ("1.0", 14)
+    assert (report.api_version, report.operations) == ("1.0", 15)
     return out
 
 
@@ -126,6 +126,12 @@ def test_the_golden_package_type_checks_and_imports(
         "incomplete = [n for n in t.__all__ if not n.endswith('Param') and not getattr(t, n).__pydantic_complete__]\n"
         "assert not incomplete, incomplete\n"
         "print(t.Widget.model_validate({'type': 'widget', 'id': 'w', 'name': 'n', 'description': None}).description)\n"
+        # a 302 answer: the method returns its Location, unfollowed (ExampleTransport points it nowhere)
+        "import httpx\n"
+        "from intercom_sdk.testing import ExampleTransport\n"
+        "tr = ExampleTransport()\n"
+        "offline = intercom_sdk.Intercom(access_token='x', http_client=httpx.Client(transport=tr))\n"
+        "print(offline.widgets.manual.retrieve('w1'), len(tr.calls))\n"
     )
     imported = subprocess.run(
         [sys.executable, "-B", "-c", code],
@@ -141,6 +147,8 @@ def test_the_golden_package_type_checks_and_imports(
         "WidgetsPhotoResource",
         "GadgetsResource",
         "None",
+        "https://files.example.invalid/widgets.manual.retrieve",
+        "1",
     ]
 
 

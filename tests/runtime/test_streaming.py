@@ -336,3 +336,36 @@ def test_redirect_rules() -> None:
     assert follow(302, None) is None
     assert follow(304, "/y") is None
     assert follow(302, "ftp://files.example.com/z") is None
+
+
+# -- a redirect that is the answer (showCallRecording in 2.15: 302 to a signed URL) ---------
+
+
+def test_a_redirect_that_is_the_answer_returns_its_location_unfollowed(
+    client: Intercom, server: FakeIntercom, files: FakeIntercom
+) -> None:
+    signed = files.url + "/recordings/1.mp3?signature=abc"
+    server.reply(redirect_to(signed), redirect_to(signed))
+    url = client.request("GET", "/calls/1/recording", cast_to=str, follow_redirects=False)
+    assert url == signed and files.requests == []  # returned, never fetched
+    # with_raw_response (the marker header its wrappers send): the 302 itself, parsed to the URL
+    raw = client.request(
+        "GET",
+        "/calls/1/recording",
+        cast_to=str,
+        follow_redirects=False,
+        extra_headers={RAW_RESPONSE_HEADER: "true"},
+    )
+    assert raw.status_code == 302 and raw.parse() == signed  # type: ignore[attr-defined]
+    # a redirect without a Location is still an error, not an answer
+    server.reply(Reply(302, headers={}))
+    with pytest.raises(APIStatusError, match="302 Found"):
+        client.request("GET", "/calls/1/recording", cast_to=str, follow_redirects=False)
+
+
+async def test_async_redirect_that_is_the_answer(
+    async_client: AsyncIntercom, server: FakeIntercom, files: FakeIntercom
+) -> None:
+    server.reply(redirect_to(files.url + "/r.mp3"))
+    url = await async_client.request("GET", "/calls/1/recording", cast_to=str, follow_redirects=False)
+    assert url == files.url + "/r.mp3" and files.requests == []

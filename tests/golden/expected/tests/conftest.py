@@ -44,6 +44,7 @@ OPERATION_IDS = [
     "deleteWidget",
     "archiveWidget",
     "downloadWidgetPhoto",
+    "showWidgetManual",
     "listBolts",
     "createBolt",
     "retrieveBolt",
@@ -381,6 +382,15 @@ class Expect:
     def text(self, result: Any) -> None:
         assert self.exchanges.last is not None
         assert isinstance(result, str) and result == self.exchanges.last.text
+
+    def location(self, result: Any) -> None:
+        """A redirect that is the answer: the method returns where it points. The last answer
+        received is the redirect itself, so the client did not follow it."""
+        last = self.exchanges.last
+        assert (
+            last is not None and last.has_redirect_location
+        ), "the last answer is not a redirect"
+        assert isinstance(result, str) and result == last.headers["location"]
 
     def json(self, result: Any) -> None:
         self._round_trips(result)

@@ -85,6 +85,13 @@ def test_download_widget_photo(client: Intercom, expect: Expect) -> None:
     expect.content(result)
 
 
+@pytest.mark.operation("showWidgetManual")
+def test_show_widget_manual(client: Intercom, expect: Expect) -> None:
+    """Get the link to a widget's manual: `GET /widgets/{id}/manual` (showWidgetManual)."""
+    result = client.widgets.manual.retrieve("123")
+    expect.location(result)
+
+
 @pytest.mark.operation("listBolts")
 def test_list_bolts(client: Intercom, expect: Expect) -> None:
     """List a widget's bolts: `GET /widgets/{widget_id}/bolts` (listBolts)."""
@@ -158,6 +165,13 @@ ERROR_CASES = [
         intercom_sdk.NotFoundError,
         id="downloadWidgetPhoto-404",
         marks=[pytest.mark.operation("downloadWidgetPhoto")],
+    ),
+    pytest.param(
+        test_show_widget_manual,
+        404,
+        intercom_sdk.NotFoundError,
+        id="showWidgetManual-404",
+        marks=[pytest.mark.operation("showWidgetManual")],
     ),
 ]
 

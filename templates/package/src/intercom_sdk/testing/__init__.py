@@ -35,6 +35,8 @@ __all__ = ["ExampleTransport", "Route"]
 
 _UNSET: object = object()
 
+# Where a redirect answer points (showCallRecording's signed URL): a host that never resolves.
+REDIRECT_BASE = "https://files.example.invalid"
 # The error code Intercom's error.list carries for a status, when a test gives none.
 _ERROR_CODES = {
     400: "parameter_invalid",
@@ -223,6 +225,8 @@ class ExampleTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 request=request,
             )
         headers = {"Content-Type": route.content_type} if route.content_type else {}
+        if 300 <= route.status < 400:  # a redirect that is the answer: somewhere to point
+            headers["Location"] = f"{REDIRECT_BASE}/{route.name}"
         return httpx.Response(
             route.status, headers=headers, content=route.body, request=request
         )

@@ -120,6 +120,8 @@ class RequestOptions:
     timeout: _TimeoutArg
     raw: bool | Literal["stream"] = False
     """True: with_raw_response; "stream": with_streaming_response (body left unread)."""
+    follow_redirects: bool = True
+    """False: a redirect is the answer (the method returns its ``Location``)."""
 
 
 def _resolve_base_url(
@@ -326,6 +328,7 @@ class _BaseClient:
         extra_query: Query | None,
         extra_body: Body | None,
         timeout: _TimeoutArg,
+        follow_redirects: bool = True,
     ) -> RequestOptions:
         merged_headers = {
             k: v for k, v in (headers or {}).items() if not isinstance(v, NotGiven)
@@ -346,6 +349,7 @@ class _BaseClient:
             headers=merged_headers,
             timeout=timeout,
             raw=raw,
+            follow_redirects=follow_redirects,
         )
 
     @property
@@ -505,7 +509,10 @@ class _BaseClient:
         if cast_to is bytes:
             return response.content
         if cast_to is str:
-            return response.text
+            # a redirect that is the answer (follow_redirects=False): where it points
+            return (
+                response.headers["location"] if response.is_redirect else response.text
+            )
         if cast_to is httpx.Response:
             return response
         # pydantic's machinery loads on the first parse, not on import
@@ -673,6 +680,7 @@ class SyncAPIClient(_BaseClient):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        follow_redirects: bool = True,
     ) -> _T:
         """Send a request and parse the response into ``cast_to``.
 
@@ -690,6 +698,7 @@ class SyncAPIClient(_BaseClient):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            follow_redirects=follow_redirects,
         )
         response = self._send(options)
         if options.raw == STREAM:
@@ -809,7 +818,9 @@ class SyncAPIClient(_BaseClient):
                     self._sleep(pace)
                 self._log_request(request)
                 started = time.monotonic()
-                response, hops = self._send_following(request, stream, started)
+                response, hops = self._send_following(
+                    request, stream, started, options.follow_redirects
+                )
             except httpx.TransportError as error:
                 wait = self._transport_retry_wait(request, error, retries_taken)
                 if wait is None:
@@ -828,7 +839,9 @@ class SyncAPIClient(_BaseClient):
                 if pacer is not None:
                     pacer.release()
             self._log_response(response, started)
-            if response.status_code < 300:
+            if response.status_code < 300 or (
+                response.has_redirect_location and not options.follow_redirects
+            ):
                 return response
             if response.status_code < 400:
                 response.close()
@@ -850,14 +863,14 @@ class SyncAPIClient(_BaseClient):
             retries_taken += 1
 
     def _send_following(
-        self, request: httpx.Request, stream: bool, started: float
+        self, request: httpx.Request, stream: bool, started: float, follow: bool = True
     ) -> tuple[httpx.Response, int]:
-        """One attempt: send, and follow up to MAX_REDIRECTS redirects; returns the
-        last response and the number of redirects followed."""
+        """One attempt: send, and follow up to MAX_REDIRECTS redirects (none if not
+        ``follow``); returns the last response and the number of redirects followed."""
         response = self._client.send(request, stream=stream, follow_redirects=False)
         self._observe(response)
         hops = 0
-        while hops < MAX_REDIRECTS:
+        while follow and hops < MAX_REDIRECTS:
             next_request = _redirect_request(response)
             if next_request is None:
                 break
@@ -996,6 +1009,7 @@ class AsyncAPIClient(_BaseClient):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        follow_redirects: bool = True,
     ) -> _T:
         """Async twin of :meth:`SyncAPIClient.request`."""
         options = self._build_options(
@@ -1008,6 +1022,7 @@ class AsyncAPIClient(_BaseClient):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            follow_redirects=follow_redirects,
         )
         response = await self._send(options)
         if options.raw == STREAM:
@@ -1145,7 +1160,9 @@ class AsyncAPIClient(_BaseClient):
                     await self._sleep(pace)
                 self._log_request(request)
                 started = time.monotonic()
-                response, hops = await self._send_following(request, stream, started)
+                response, hops = await self._send_following(
+                    request, stream, started, options.follow_redirects
+                )
             except httpx.TransportError as error:
                 wait = self._transport_retry_wait(request, error, retries_taken)
                 if wait is None:
@@ -1164,7 +1181,9 @@ class AsyncAPIClient(_BaseClient):
                 if pacer is not None:
                     pacer.release()
             self._log_response(response, started)
-            if response.status_code < 300:
+            if response.status_code < 300 or (
+                response.has_redirect_location and not options.follow_redirects
+            ):
                 return response
             if response.status_code < 400:
                 await response.aclose()
@@ -1186,7 +1205,7 @@ class AsyncAPIClient(_BaseClient):
             retries_taken += 1
 
     async def _send_following(
-        self, request: httpx.Request, stream: bool, started: float
+        self, request: httpx.Request, stream: bool, started: float, follow: bool = True
     ) -> tuple[httpx.Response, int]:
         """Async twin of :meth:`SyncAPIClient._send_following`."""
         response = await self._client.send(
@@ -1194,7 +1213,7 @@ class AsyncAPIClient(_BaseClient):
         )
         self._observe(response)
         hops = 0
-        while hops < MAX_REDIRECTS:
+        while follow and hops < MAX_REDIRECTS:
             next_request = _redirect_request(response)
             if next_request is None:
                 break

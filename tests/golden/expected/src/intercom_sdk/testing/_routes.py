@@ -80,6 +80,8 @@ ROUTES: tuple[tuple[str, str, str, int, str | None, str], ...] = (
         "application/octet-stream",
         "",
     ),
+    # no content
+    ("GET", "/widgets/{id}/manual", "widgets.manual.retrieve", 302, None, ""),
     # schema
     (
         "GET",

@@ -39,6 +39,14 @@ if TYPE_CHECKING:
         WidgetsGadgetsResourceWithRawResponse,
         WidgetsGadgetsResourceWithStreamingResponse,
     )
+    from .manual import (
+        AsyncWidgetsManualResource,
+        AsyncWidgetsManualResourceWithRawResponse,
+        AsyncWidgetsManualResourceWithStreamingResponse,
+        WidgetsManualResource,
+        WidgetsManualResourceWithRawResponse,
+        WidgetsManualResourceWithStreamingResponse,
+    )
     from .photo import (
         AsyncWidgetsPhotoResource,
         AsyncWidgetsPhotoResourceWithRawResponse,
@@ -95,6 +103,12 @@ class WidgetsResource(SyncAPIResource):
         from .gadgets import WidgetsGadgetsResource
 
         return WidgetsGadgetsResource(self._client)
+
+    @cached_property
+    def manual(self) -> WidgetsManualResource:
+        from .manual import WidgetsManualResource
+
+        return WidgetsManualResource(self._client)
 
     @cached_property
     def photo(self) -> WidgetsPhotoResource:
@@ -415,6 +429,10 @@ class WidgetsResourceWithRawResponse:
         return self._resource.gadgets.with_raw_response
 
     @cached_property
+    def manual(self) -> WidgetsManualResourceWithRawResponse:
+        return self._resource.manual.with_raw_response
+
+    @cached_property
     def photo(self) -> WidgetsPhotoResourceWithRawResponse:
         return self._resource.photo.with_raw_response
 
@@ -441,6 +459,10 @@ class WidgetsResourceWithStreamingResponse:
         return self._resource.gadgets.with_streaming_response
 
     @cached_property
+    def manual(self) -> WidgetsManualResourceWithStreamingResponse:
+        return self._resource.manual.with_streaming_response
+
+    @cached_property
     def photo(self) -> WidgetsPhotoResourceWithStreamingResponse:
         return self._resource.photo.with_streaming_response
 
@@ -459,6 +481,12 @@ class AsyncWidgetsResource(AsyncAPIResource):
         from .gadgets import AsyncWidgetsGadgetsResource
 
         return AsyncWidgetsGadgetsResource(self._client)
+
+    @cached_property
+    def manual(self) -> AsyncWidgetsManualResource:
+        from .manual import AsyncWidgetsManualResource
+
+        return AsyncWidgetsManualResource(self._client)
 
     @cached_property
     def photo(self) -> AsyncWidgetsPhotoResource:
@@ -779,6 +807,10 @@ class AsyncWidgetsResourceWithRawResponse:
         return self._resource.gadgets.with_raw_response
 
     @cached_property
+    def manual(self) -> AsyncWidgetsManualResourceWithRawResponse:
+        return self._resource.manual.with_raw_response
+
+    @cached_property
     def photo(self) -> AsyncWidgetsPhotoResourceWithRawResponse:
         return self._resource.photo.with_raw_response
 
@@ -803,6 +835,10 @@ class AsyncWidgetsResourceWithStreamingResponse:
     @cached_property
     def gadgets(self) -> AsyncWidgetsGadgetsResourceWithStreamingResponse:
         return self._resource.gadgets.with_streaming_response
+
+    @cached_property
+    def manual(self) -> AsyncWidgetsManualResourceWithStreamingResponse:
+        return self._resource.manual.with_streaming_response
 
     @cached_property
     def photo(self) -> AsyncWidgetsPhotoResourceWithStreamingResponse:
