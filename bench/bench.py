@@ -50,7 +50,9 @@ def wall(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = N
 
 def row(name: str, value: float, baseline_name: str, baseline: float, unit: str = "s") -> None:
     ROWS.append((name, value, baseline_name, baseline, unit))
-    print(f"  {name}: {fmt(value, unit)} vs {baseline_name}: {fmt(baseline, unit)} -> {value / baseline:.2f}x", flush=True)
+    print(
+        f"  {name}: {fmt(value, unit)} vs {baseline_name}: {fmt(baseline, unit)} -> {value / baseline:.2f}x", flush=True
+    )
 
 
 def fmt(value: float, unit: str) -> str:
@@ -75,21 +77,49 @@ def bench_generation(runs: int) -> None:
     print("generation (2.9, spec already cached):", flush=True)
     tmp = Path(tempfile.mkdtemp(prefix="bench-gen-"))
     try:
+
         def ours_cold() -> float:
             shutil.rmtree(ROOT / ".cache" / "format", ignore_errors=True)
             shutil.rmtree(tmp / "ours", ignore_errors=True)
-            return wall([PY, "-m", "generator", "generate", "--api-version", "2.9", "--out", str(tmp / "ours"), "--force"], cwd=ROOT)
+            return wall(
+                [PY, "-m", "generator", "generate", "--api-version", "2.9", "--out", str(tmp / "ours"), "--force"],
+                cwd=ROOT,
+            )
 
         def ours_noop() -> float:
-            return wall([PY, "-m", "generator", "generate", "--api-version", "2.9", "--out", str(tmp / "ours")], cwd=ROOT)
+            return wall(
+                [PY, "-m", "generator", "generate", "--api-version", "2.9", "--out", str(tmp / "ours")], cwd=ROOT
+            )
 
         def opc() -> float:
-            return wall([str(VENV / "bin" / "openapi-python-client"), "generate", "--path", str(SPEC),
-                         "--output-path", str(tmp / "opc"), "--overwrite"], cwd=tmp)
+            return wall(
+                [
+                    str(VENV / "bin" / "openapi-python-client"),
+                    "generate",
+                    "--path",
+                    str(SPEC),
+                    "--output-path",
+                    str(tmp / "opc"),
+                    "--overwrite",
+                ],
+                cwd=tmp,
+            )
 
         def dmcg() -> float:
-            return wall([str(Path(PY).parent / "datamodel-codegen"), "--input", str(SPEC), "--input-file-type", "openapi",
-                         "--output", str(tmp / "dmcg.py"), "--output-model-type", "pydantic_v2.BaseModel"], cwd=tmp)
+            return wall(
+                [
+                    str(Path(PY).parent / "datamodel-codegen"),
+                    "--input",
+                    str(SPEC),
+                    "--input-file-type",
+                    "openapi",
+                    "--output",
+                    str(tmp / "dmcg.py"),
+                    "--output-model-type",
+                    "pydantic_v2.BaseModel",
+                ],
+                cwd=tmp,
+            )
 
         base = median_of(opc, runs)
         cold = median_of(ours_cold, runs)
@@ -104,7 +134,7 @@ def bench_generation(runs: int) -> None:
 
 # One cold generation, stage by stage, in one process; black runs serially here so that its
 # row is its CPU cost (the pipeline spreads it over the cores).
-STAGES = r'''
+STAGES = r"""
 import json, sys, tempfile, time
 from pathlib import Path
 t0 = time.perf_counter()
@@ -124,7 +154,7 @@ files = render.render(api, source_code, Path(tempfile.mkdtemp()), files={}, filt
 for path in files: format._format((path.read_text(), path.suffix == ".pyi"))
 lap("black, serial CPU")
 print(json.dumps(out))
-'''
+"""
 
 
 def bench_stages() -> None:
@@ -144,13 +174,23 @@ def bench_import(runs: int) -> None:
     for _ in range(2):  # warm the bytecode caches
         wall([PY, "-c", ours], env), wall([PY, "-c", base]), wall([str(VPY), "-c", official])
     b = median_of(lambda: wall([PY, "-c", base]), runs * 3)
-    row("import intercom_sdk + Intercom()", median_of(lambda: wall([PY, "-c", ours], env), runs * 3), "import httpx, pydantic", b)
+    row(
+        "import intercom_sdk + Intercom()",
+        median_of(lambda: wall([PY, "-c", ours], env), runs * 3),
+        "import httpx, pydantic",
+        b,
+    )
     bo = median_of(lambda: wall([str(VPY), "-c", "import httpx, pydantic"]), runs * 3)
-    row("official python-intercom import", median_of(lambda: wall([str(VPY), "-c", official]), runs * 3), "import httpx, pydantic (its venv)", bo)
+    row(
+        "official python-intercom import",
+        median_of(lambda: wall([str(VPY), "-c", official]), runs * 3),
+        "import httpx, pydantic (its venv)",
+        bo,
+    )
 
 
 # Runs in a subprocess (ours: this venv; official: the bench venv) and prints JSON timings.
-INPROCESS = r'''
+INPROCESS = r"""
 import json, sys, time, statistics, httpx
 page, one, which, runs = open(sys.argv[1], "rb").read(), open(sys.argv[2], "rb").read(), sys.argv[3], int(sys.argv[4])
 def timed(fn, n):
@@ -184,7 +224,7 @@ else:
     res["json_page"], res["parse_page"] = pair(lambda: json.loads(page), lambda: construct_type(type_=ContactList, object_=json.loads(page)), 3)
     res["raw_get"], res["retrieve"] = pair(raw_get, lambda: client.contacts.find("6329bd9ffe4e0d2a1cd6c1e9"), 100)
 print(json.dumps(res))
-'''
+"""
 
 
 def bench_calls(runs: int) -> None:
@@ -193,18 +233,30 @@ def bench_calls(runs: int) -> None:
 
     api = pipeline.build_api(pipeline.from_lock("2.9"))
     contact = next(op for op in api.operations if op.operation_id == "ShowContact").response_examples[0].value
-    page = {"type": "list", "data": [dict(contact, id=f"{i:024x}") for i in range(150)], "total_count": 150,
-            "pages": {"type": "pages", "page": 1, "per_page": 150, "total_pages": 1}}
+    page = {
+        "type": "list",
+        "data": [dict(contact, id=f"{i:024x}") for i in range(150)],
+        "total_count": 150,
+        "pages": {"type": "pages", "page": 1, "per_page": 150, "total_pages": 1},
+    }
     tmp = Path(tempfile.mkdtemp(prefix="bench-calls-"))
     try:
         (tmp / "page.json").write_text(json.dumps(page))
         (tmp / "one.json").write_text(json.dumps(contact))
         (tmp / "bench.py").write_text(INPROCESS)
         args = [str(tmp / "bench.py"), str(tmp / "page.json"), str(tmp / "one.json")]
-        ours = json.loads(subprocess.run([PY, *args, "ours", str(runs * 3)], check=True, capture_output=True, text=True,
-                                         env={**ENV, "PYTHONPATH": str(SRC)}).stdout)
-        official = json.loads(subprocess.run([str(VPY), *args, "official", str(runs)], check=True, capture_output=True,
-                                             text=True).stdout)
+        ours = json.loads(
+            subprocess.run(
+                [PY, *args, "ours", str(runs * 3)],
+                check=True,
+                capture_output=True,
+                text=True,
+                env={**ENV, "PYTHONPATH": str(SRC)},
+            ).stdout
+        )
+        official = json.loads(
+            subprocess.run([str(VPY), *args, "official", str(runs)], check=True, capture_output=True, text=True).stdout
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"parse one 150-contact page ({len(json.dumps(page)) // 1024} KiB):", flush=True)
@@ -221,21 +273,63 @@ def bench_memory() -> None:
     probe = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     tmp = Path(tempfile.mkdtemp(prefix="bench-mem-"))
     try:
+
         def rss(cmd: list[str], env: dict[str, str] | None = None) -> float:
-            out = subprocess.run([PY, "-c", probe, *cmd], check=True, capture_output=True, text=True, cwd=ROOT,
-                                 env={**ENV, **(env or {})}).stdout
+            out = subprocess.run(
+                [PY, "-c", probe, *cmd],
+                check=True,
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                env={**ENV, **(env or {})},
+            ).stdout
             return float(out) / 1024  # KiB -> MiB
 
         base = rss([PY, "-c", "import httpx, pydantic"])
-        row("generate 2.9 (full run)", rss([PY, "-m", "generator", "generate", "--force", "--out", str(tmp / "o")]), "import httpx, pydantic", base, "MiB")
-        row("import intercom_sdk + parse a page", rss([PY, "-c", "import intercom_sdk.types as t; t.ContactList"], {"PYTHONPATH": str(SRC)}), "import httpx, pydantic", base, "MiB")
-        row("openapi-python-client generate", rss([str(VENV / "bin" / "openapi-python-client"), "generate", "--path", str(SPEC), "--output-path", str(tmp / "opc"), "--overwrite"]), "import httpx, pydantic", base, "MiB")
+        row(
+            "generate 2.9 (full run)",
+            rss([PY, "-m", "generator", "generate", "--force", "--out", str(tmp / "o")]),
+            "import httpx, pydantic",
+            base,
+            "MiB",
+        )
+        row(
+            "import intercom_sdk + parse a page",
+            rss([PY, "-c", "import intercom_sdk.types as t; t.ContactList"], {"PYTHONPATH": str(SRC)}),
+            "import httpx, pydantic",
+            base,
+            "MiB",
+        )
+        row(
+            "openapi-python-client generate",
+            rss(
+                [
+                    str(VENV / "bin" / "openapi-python-client"),
+                    "generate",
+                    "--path",
+                    str(SPEC),
+                    "--output-path",
+                    str(tmp / "opc"),
+                    "--overwrite",
+                ]
+            ),
+            "import httpx, pydantic",
+            base,
+            "MiB",
+        )
         with loopback(_DownloadHandler) as api, loopback(_DownloadHandler) as files:
             api.files_url = files.url  # type: ignore[attr-defined]
-            script = ("import sys; from intercom_sdk import Intercom; client = Intercom(access_token='x', base_url=sys.argv[1])\n"
-                      "with client.data_exports.with_streaming_response.download('job') as r: r.stream_to_file('/dev/null')")
-            row(f"stream a {DOWNLOAD_MB} MB export download (redirect, stream_to_file)", rss([PY, "-c", script, api.url], {"PYTHONPATH": str(SRC)}),
-                "import httpx, pydantic", base, "MiB")
+            script = (
+                "import sys; from intercom_sdk import Intercom; client = Intercom(access_token='x', base_url=sys.argv[1])\n"
+                "with client.data_exports.with_streaming_response.download('job') as r: r.stream_to_file('/dev/null')"
+            )
+            row(
+                f"stream a {DOWNLOAD_MB} MB export download (redirect, stream_to_file)",
+                rss([PY, "-c", script, api.url], {"PYTHONPATH": str(SRC)}),
+                "import httpx, pydantic",
+                base,
+                "MiB",
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -312,8 +406,11 @@ class _WindowHandler(_Quiet):
             state["counts"][index] = used
             state["calls"] += 1
             state["throttled"] += used > LIMIT
-        headers = {"X-RateLimit-Limit": str(LIMIT), "X-RateLimit-Remaining": str(max(LIMIT - used, 0)),
-                   "X-RateLimit-Reset": str((index + 1) * WINDOW)}
+        headers = {
+            "X-RateLimit-Limit": str(LIMIT),
+            "X-RateLimit-Remaining": str(max(LIMIT - used, 0)),
+            "X-RateLimit-Reset": str((index + 1) * WINDOW),
+        }
         if used > LIMIT:
             self.reply(429, b'{"type": "error.list", "errors": [{"code": "rate_limit_exceeded"}]}', headers)
             return
@@ -322,8 +419,11 @@ class _WindowHandler(_Quiet):
             start = int(query.split("starting_after=")[1].split("&")[0]) if "starting_after=" in query else 0
             ids = range(start, min(start + PER_PAGE, CONTACTS))
             following = start + PER_PAGE if start + PER_PAGE < CONTACTS else None
-            body = {"type": "list", "data": [{"type": "contact", "id": str(i)} for i in ids],
-                    "pages": {"type": "pages", "next": {"starting_after": str(following)} if following else None}}
+            body = {
+                "type": "list",
+                "data": [{"type": "contact", "id": str(i)} for i in ids],
+                "pages": {"type": "pages", "next": {"starting_after": str(following)} if following else None},
+            }
         else:
             body = {"type": "contact", "id": path.rsplit("/", 1)[-1], "name": "updated"}
         self.reply(200, json.dumps(body).encode(), headers)
@@ -331,7 +431,7 @@ class _WindowHandler(_Quiet):
     do_GET = do_PUT = _handle
 
 
-BULK_JOB = r'''
+BULK_JOB = r"""
 import asyncio, json, sys, time
 from concurrent.futures import ThreadPoolExecutor
 from intercom_sdk import AsyncIntercom, Intercom
@@ -358,7 +458,7 @@ else:
             return await asyncio.gather(*tasks), time.monotonic() - started
     updated, elapsed = asyncio.run(main())
 print(json.dumps({"updated": len(updated), "elapsed": elapsed}))
-'''
+"""
 
 
 def bench_pacing() -> None:
@@ -366,47 +466,76 @@ def bench_pacing() -> None:
     # Starting on a window boundary: every full window sends LIMIT calls, and the last ones
     # can start as soon as the last window opens.
     minimum = (math.ceil(calls / LIMIT) - 1) * WINDOW
-    print(f"bulk job: walk {CONTACTS} contacts and update each ({calls} calls), {LIMIT} calls per {WINDOW} s window:", flush=True)
+    print(
+        f"bulk job: walk {CONTACTS} contacts and update each ({calls} calls), {LIMIT} calls per {WINDOW} s window:",
+        flush=True,
+    )
     for mode, who in (("sync", f"{THREADS} threads"), ("async", f"{THREADS} tasks")):
         for throttle in (False, True):
             with loopback(_WindowHandler) as server:
                 server.state = {"lock": threading.Lock(), "counts": {}, "calls": 0, "throttled": 0}
-                out = json.loads(subprocess.run([PY, "-c", BULK_JOB, server.url, mode, "1" if throttle else "0", str(THREADS), str(PER_PAGE)],
-                                                check=True, capture_output=True, text=True, env={**ENV, "PYTHONPATH": str(SRC)}).stdout)
+                out = json.loads(
+                    subprocess.run(
+                        [PY, "-c", BULK_JOB, server.url, mode, "1" if throttle else "0", str(THREADS), str(PER_PAGE)],
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                        env={**ENV, "PYTHONPATH": str(SRC)},
+                    ).stdout
+                )
                 state = server.state
             assert out["updated"] == CONTACTS, out
             pacing = "throttle=True" if throttle else "no pacing"
             PACING_ROWS.append((f"{mode}, {who}", pacing, state["throttled"], state["calls"], out["elapsed"], minimum))
-            print(f"  {mode}, {who}, {pacing}: {state['throttled']} x 429 ({state['calls']} calls), {out['elapsed']:.2f} s"
-                  f" vs theoretical minimum {minimum:.2f} s -> {out['elapsed'] / minimum:.2f}x", flush=True)
+            print(
+                f"  {mode}, {who}, {pacing}: {state['throttled']} x 429 ({state['calls']} calls), {out['elapsed']:.2f} s"
+                f" vs theoretical minimum {minimum:.2f} s -> {out['elapsed'] / minimum:.2f}x",
+                flush=True,
+            )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="repetitions per measurement (median reported)")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON")
-    sections = {"generation": lambda: bench_generation(args.runs), "stages": bench_stages, "import": lambda: bench_import(args.runs),
-                "calls": lambda: bench_calls(args.runs), "memory": bench_memory, "pacing": bench_pacing}
-    parser.add_argument("--only", action="append", choices=sorted(sections), help="run only these sections (repeatable)")
+    sections = {
+        "generation": lambda: bench_generation(args.runs),
+        "stages": bench_stages,
+        "import": lambda: bench_import(args.runs),
+        "calls": lambda: bench_calls(args.runs),
+        "memory": bench_memory,
+        "pacing": bench_pacing,
+    }
+    parser.add_argument(
+        "--only", action="append", choices=sorted(sections), help="run only these sections (repeatable)"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     setup_baselines()
-    print(f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}")
+    print(
+        f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}"
+    )
     for name, section in sections.items():
         if not args.only or name in args.only:
             section()
     print("\n| measurement | value | baseline | baseline value | ratio |\n| --- | --- | --- | --- | --- |")
     for name, value, bname, bvalue, unit in ROWS:
         print(f"| {name} | {fmt(value, unit)} | {bname} | {fmt(bvalue, unit)} | {value / bvalue:.2f}x |")
-    print("\n| bulk job | pacing | 429s | calls sent | time | theoretical minimum | ratio |\n| --- | --- | --- | --- | --- | --- | --- |")
+    print(
+        "\n| bulk job | pacing | 429s | calls sent | time | theoretical minimum | ratio |\n| --- | --- | --- | --- | --- | --- | --- |"
+    )
     for job, pacing, throttled, sent, elapsed, minimum in PACING_ROWS:
-        print(f"| {job} | {pacing} | {throttled} | {sent} | {elapsed:.2f} s | {minimum:.2f} s | {elapsed / minimum:.2f}x |")
+        print(
+            f"| {job} | {pacing} | {throttled} | {sent} | {elapsed:.2f} s | {minimum:.2f} s | {elapsed / minimum:.2f}x |"
+        )
     print("\n| cold generation stage | time |\n| --- | --- |")
     for name, seconds in STAGE_ROWS:
         print(f"| {name} | {seconds * 1000:.0f} ms |")
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
     if args.json:
-        args.json.write_text(json.dumps([dict(zip(("name", "value", "baseline", "baseline_value", "unit"), r)) for r in ROWS], indent=1))
+        args.json.write_text(
+            json.dumps([dict(zip(("name", "value", "baseline", "baseline_value", "unit"), r)) for r in ROWS], indent=1)
+        )
     return 0
 
 

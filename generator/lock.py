@@ -46,10 +46,7 @@ def read(path: Path | None = None) -> dict[str, Entry]:
     path = path or PATH
     try:
         data = yaml.safe_load(path.read_text())
-        return {
-            str(version): Entry(api_version=str(version), **fields)
-            for version, fields in data["versions"].items()
-        }
+        return {str(version): Entry(api_version=str(version), **fields) for version, fields in data["versions"].items()}
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise GeneratorError(f"cannot read the lock file: {exc}", where=str(path)) from exc
 
@@ -101,6 +98,8 @@ def _scalar(value: object) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value)
-    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/:+-]*", text) and not re.fullmatch(r"[0-9.eE+-]+|true|false|null|yes|no|on|off", text, re.I):
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/:+-]*", text) and not re.fullmatch(
+        r"[0-9.eE+-]+|true|false|null|yes|no|on|off", text, re.I
+    ):
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -181,7 +181,9 @@ def resolve_collisions(
             names.append(identifier("_".join([verb, *extra])) if extra else verb)
         if len(set(names)) < len(names):
             ids = ", ".join(operation_id_of(items[i]) for i in members)
-            raise ValueError(f"operations {ids} all map to client.{method} and their operationIds do not tell them apart")
+            raise ValueError(
+                f"operations {ids} all map to client.{method} and their operationIds do not tell them apart"
+            )
         collisions.append(Collision(method, tuple((operation_id_of(items[i]), n) for i, n in zip(members, names))))
         renames.update(zip(members, names))
     return renames, collisions

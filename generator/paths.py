@@ -27,7 +27,9 @@ def tree_sha256(root: Path, leave_out: Collection[str] = ()) -> str:
     files = sorted(
         p
         for p in root.rglob("*")
-        if p.is_file() and not SKIPPED_DIRS & set(p.relative_to(root).parts) and p.relative_to(root).as_posix() not in leave_out
+        if p.is_file()
+        and not SKIPPED_DIRS & set(p.relative_to(root).parts)
+        and p.relative_to(root).as_posix() not in leave_out
     )
     for path in files:
         rel = path.relative_to(root).as_posix().encode()

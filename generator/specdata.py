@@ -161,7 +161,9 @@ def pagination(path: Path = PAGINATION) -> Pagination:
             r.string(p["description"], f"{at}.description"), r.mapping(p["schema"], f"{at}.schema"),
         ))  # fmt: skip
     envelope = Envelope(
-        r.string(env["property"], "envelope.property"), r.string_list(env["declared"], "envelope.declared"), tuple(parameters)
+        r.string(env["property"], "envelope.property"),
+        r.string_list(env["declared"], "envelope.declared"),
+        tuple(parameters),
     )
     return Pagination(tuple(styles), envelope)
 
@@ -185,7 +187,9 @@ def restored_schemas(path: Path = RESTORED_SCHEMAS) -> dict[str, RestoredSchema]
     for name, raw in r.mapping(top["schemas"], "schemas").items():
         at = f"schemas.{name}"
         entry = r.mapping(raw, at, required=("from", "schema"))
-        out[str(name)] = RestoredSchema(r.string(entry["from"], f"{at}.from"), r.mapping(entry["schema"], f"{at}.schema"))
+        out[str(name)] = RestoredSchema(
+            r.string(entry["from"], f"{at}.from"), r.mapping(entry["schema"], f"{at}.schema")
+        )
     return out
 
 
@@ -201,7 +205,8 @@ def typing_rules(path: Path = TYPING) -> Typing:
     r = _Reader(path)
     top = r.mapping(r.load(), "", required=("identity", "required"))
     required = {
-        str(name): r.string_list(props, f"required.{name}") for name, props in r.mapping(top["required"], "required").items()
+        str(name): r.string_list(props, f"required.{name}")
+        for name, props in r.mapping(top["required"], "required").items()
     }
     return Typing(r.string_list(top["identity"], "identity"), required)
 
@@ -294,9 +299,7 @@ def webhooks(path: Path = WEBHOOKS) -> Webhooks:
             where = f"{at}.properties.{name}"
             if not IDENTIFIER.fullmatch(str(name)) or keyword.iskeyword(str(name)):
                 r.fail(where, "expected a Python identifier (not a keyword) as the property name")
-            prop = r.mapping(
-                spec, where, required=("description",), optional=("type", "schema")
-            )
+            prop = r.mapping(spec, where, required=("description",), optional=("type", "schema"))
             if ("type" in prop) == ("schema" in prop):
                 r.fail(where, "needs exactly one of `type` and `schema`")
             kind = r.string(prop["type"], f"{where}.type") if "type" in prop else None
@@ -305,26 +308,16 @@ def webhooks(path: Path = WEBHOOKS) -> Webhooks:
                     f"{where}.type",
                     f"expected one of {', '.join(WEBHOOK_FIELD_TYPES)}, found {kind!r}",
                 )
-            schema = (
-                r.string(prop["schema"], f"{where}.schema")
-                if "schema" in prop
-                else None
-            )
-            properties[str(name)] = WebhookProperty(
-                kind, schema, r.string(prop["description"], f"{where}.description")
-            )
-        objects[str(item_type)] = WebhookObject(
-            model, r.string(obj["description"], f"{at}.description"), properties
-        )
+            schema = r.string(prop["schema"], f"{where}.schema") if "schema" in prop else None
+            properties[str(name)] = WebhookProperty(kind, schema, r.string(prop["description"], f"{where}.description"))
+        objects[str(item_type)] = WebhookObject(model, r.string(obj["description"], f"{at}.description"), properties)
     items = r.strings(top["items"], "items")
     if both := sorted(set(items) & set(objects)):
         r.fail(
             "objects",
             f"{', '.join(both)} also in `items`: an item type parses into one model",
         )
-    return Webhooks(
-        envelope("notification", "data"), envelope("data", "item"), items, objects
-    )
+    return Webhooks(envelope("notification", "data"), envelope("data", "item"), items, objects)
 
 
 # ---------------------------------------------------------------- checking
@@ -347,16 +340,22 @@ class _Reader:
         except yaml.YAMLError as exc:
             raise GeneratorError(f"{self.path.name} is not valid YAML: {exc}", where=str(self.path)) from exc
 
-    def mapping(self, value: Any, at: str, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    def mapping(
+        self, value: Any, at: str, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
         """A mapping; with `required`, exactly those keys (and any of `optional`)."""
         if not isinstance(value, dict):
             self.fail(at, f"expected a mapping, found {_kind(value)}")
         if required or optional:
             expected = ", ".join((*required, *optional))
             if unknown := [str(k) for k in value if k not in required and k not in optional]:
-                self.fail(at, f"unknown key{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))} (expected: {expected})")
+                self.fail(
+                    at, f"unknown key{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))} (expected: {expected})"
+                )
             if missing := [k for k in required if k not in value]:
-                self.fail(at, f"missing key{'s' * (len(missing) > 1)} {', '.join(map(repr, missing))} (expected: {expected})")
+                self.fail(
+                    at, f"missing key{'s' * (len(missing) > 1)} {', '.join(map(repr, missing))} (expected: {expected})"
+                )
         return value
 
     def list(self, value: Any, at: str) -> list[Any]:
@@ -385,9 +384,14 @@ class _Reader:
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing (null)"
-    return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean", int: "an integer", float: "a number"}.get(
-        type(value), type(value).__name__
-    ) + ("" if isinstance(value, (dict, list)) else f" ({value!r})")
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+    }.get(type(value), type(value).__name__) + ("" if isinstance(value, (dict, list)) else f" ({value!r})")
 
 
 def changelog_header(api_version: str) -> str:

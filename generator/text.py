@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import textwrap
 
-
 MARKDOC_BLOCK = re.compile(r"\{%\s*(\w+)([^%]*?)%\}(.*?)\{%\s*/\1\s*%\}", re.S)
 MARKDOC_TAG = re.compile(r"\{%.*?%\}", re.S)
 
@@ -31,7 +30,11 @@ def intro(text: str, limit: int = 600) -> str:
     kept: list[str] = []
     for para in re.split(r"\n\s*\n", plain(text).strip()):
         para = para.strip()
-        if not para or para.startswith(("#", "{%", ">", "|", "```")) or (kept and sum(map(len, kept)) + len(para) > limit):
+        if (
+            not para
+            or para.startswith(("#", "{%", ">", "|", "```"))
+            or (kept and sum(map(len, kept)) + len(para) > limit)
+        ):
             break
         kept.append(para)
     return "\n\n".join(kept)

@@ -71,20 +71,14 @@ class Server(socketserver.TCPServer):
     beyond ``max_connections`` are closed unanswered, so a client stuck in a loop fails its
     test instead of hanging it."""
 
-    def __init__(
-        self, handler: RawHandler, *, max_connections: int | None = None
-    ) -> None:
-        super().__init__(
-            ("127.0.0.1", 0), socketserver.BaseRequestHandler
-        )  # unused: see process_request
+    def __init__(self, handler: RawHandler, *, max_connections: int | None = None) -> None:
+        super().__init__(("127.0.0.1", 0), socketserver.BaseRequestHandler)  # unused: see process_request
         self.handler = handler
         self.max_connections = max_connections
         self.connections = 0
         self._open: list[tuple[socket.socket, threading.Thread]] = []
         # A short poll so that leaving the `with` block takes milliseconds, not half a second.
-        self._thread = threading.Thread(
-            target=self.serve_forever, kwargs={"poll_interval": 0.005}, daemon=True
-        )
+        self._thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.005}, daemon=True)
 
     @property
     def url(self) -> str:
@@ -100,9 +94,7 @@ class Server(socketserver.TCPServer):
         self._thread.join(JOIN_SECONDS)
         for conn, worker in self._open:
             with contextlib.suppress(OSError):  # already closed by its worker
-                conn.shutdown(
-                    socket.SHUT_RDWR
-                )  # wakes a worker blocked reading or writing it
+                conn.shutdown(socket.SHUT_RDWR)  # wakes a worker blocked reading or writing it
             worker.join(JOIN_SECONDS)
 
     def process_request(self, request: Any, client_address: Any) -> None:
@@ -110,9 +102,7 @@ class Server(socketserver.TCPServer):
         if self.max_connections is not None and self.connections > self.max_connections:
             request.close()
             return
-        worker = threading.Thread(
-            target=self._run, args=(request, self.connections), daemon=True
-        )
+        worker = threading.Thread(target=self._run, args=(request, self.connections), daemon=True)
         self._open.append((request, worker))
         worker.start()
 
@@ -149,9 +139,7 @@ class _HTTPHandler(SimpleHTTPRequestHandler):
     ) -> None:
         self.route = route
         self.folder = folder
-        super().__init__(
-            conn, conn.getpeername(), server, directory=str(folder or Path.cwd())
-        )
+        super().__init__(conn, conn.getpeername(), server, directory=str(folder or Path.cwd()))
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -59,10 +59,7 @@ def find_interpreter(version: str) -> str | None:
     def patch(path: Path) -> tuple[int, ...]:
         return tuple(int(p) for p in re.findall(r"\d+", path.parent.parent.name))
 
-    candidates = [
-        str(p)
-        for p in sorted(pyenv.glob(f"{version}.*/bin/python"), key=patch, reverse=True)
-    ]
+    candidates = [str(p) for p in sorted(pyenv.glob(f"{version}.*/bin/python"), key=patch, reverse=True)]
     on_path = shutil.which(f"python{version}")
     if on_path:
         candidates.append(on_path)
@@ -71,9 +68,7 @@ def find_interpreter(version: str) -> str | None:
 
 def venv_for(version: str, interpreter: str) -> tuple[Path, float]:
     """The venv's python for `version`, created or refreshed as needed, and the seconds it took."""
-    if (MAIN_VENV / "bin" / "python").exists() and version_of(
-        str(MAIN_VENV / "bin" / "python")
-    ) == version:
+    if (MAIN_VENV / "bin" / "python").exists() and version_of(str(MAIN_VENV / "bin" / "python")) == version:
         return MAIN_VENV / "bin" / "python", 0.0
     venv = VENVS / f"py{version}"
     stamp = venv / ".installed"
@@ -103,12 +98,8 @@ def venv_for(version: str, interpreter: str) -> tuple[Path, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tests.pythons", description=__doc__.split("\n\n")[0]
-    )
-    parser.add_argument(
-        "versions", nargs="+", metavar="VERSION", help="e.g. 3.10 3.11 3.12 3.13"
-    )
+    parser = argparse.ArgumentParser(prog="python -m tests.pythons", description=__doc__.split("\n\n")[0])
+    parser.add_argument("versions", nargs="+", metavar="VERSION", help="e.g. 3.10 3.11 3.12 3.13")
     parser.add_argument(
         "--tests",
         default=os.environ.get("PYTHON_TESTS") or shlex.join(TESTS),
@@ -148,9 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((version, result.returncode, install, time.monotonic() - started))
     print("\nPython  result  install  tests")
     for version, code, install, seconds in rows:
-        print(
-            f"{version:7s} {'passed' if code == 0 else f'FAILED ({code})':7s} {install:6.0f} s {seconds:5.0f} s"
-        )
+        print(f"{version:7s} {'passed' if code == 0 else f'FAILED ({code})':7s} {install:6.0f} s {seconds:5.0f} s")
     return 0 if all(code == 0 for _, code, _, _ in rows) else 1
 
 

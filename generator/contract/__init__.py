@@ -189,7 +189,14 @@ def _alternatives(spec: dict[str, Any], schema: Any) -> list[Any]:
         member = _resolve(spec, member) or {}
         props = {**around.get("properties", {}), **member.get("properties", {})}
         required = [*around.get("required", []), *member.get("required", [])]
-        merged.append({**around, **{k: v for k, v in member.items() if k not in ("properties", "required")}, "properties": props, "required": required})
+        merged.append(
+            {
+                **around,
+                **{k: v for k, v in member.items() if k not in ("properties", "required")},
+                "properties": props,
+                "required": required,
+            }
+        )
     return [schema, *merged]
 
 
@@ -205,7 +212,9 @@ def _properties_typed(spec: dict[str, Any], schema: Any, body: dict[str, Any]) -
             declared.setdefault(name, []).append(prop)
         stack += [*node.get("allOf", []), *node.get("oneOf", []), *node.get("anyOf", [])]
     return all(
-        any(_valid(spec, _resolve(spec, d) or {}, value) for d in declared[name]) for name, value in body.items() if name in declared
+        any(_valid(spec, _resolve(spec, d) or {}, value) for d in declared[name])
+        for name, value in body.items()
+        if name in declared
     )
 
 
@@ -303,7 +312,9 @@ def _param_example(decl: dict[str, Any]) -> Any:
 def _param_value(spec: dict[str, Any], decl: dict[str, Any]) -> Any:
     schema = decl.get("schema", {})
     example = _param_example(decl)
-    validator = OAS30Validator({**schema, "components": spec.get("components", {})}, format_checker=OAS30Validator.FORMAT_CHECKER)
+    validator = OAS30Validator(
+        {**schema, "components": spec.get("components", {})}, format_checker=OAS30Validator.FORMAT_CHECKER
+    )
     if example is not _MISSING:
         if validator.is_valid(example):
             return example
@@ -376,7 +387,9 @@ def sample(spec: dict[str, Any], schema: Any, depth: int = 0) -> Any:
 
 def _valid(spec: dict[str, Any], schema: dict[str, Any], value: Any) -> bool:
     checker = OAS30Validator.FORMAT_CHECKER
-    return bool(OAS30Validator({**schema, "components": spec.get("components", {})}, format_checker=checker).is_valid(value))
+    return bool(
+        OAS30Validator({**schema, "components": spec.get("components", {})}, format_checker=checker).is_valid(value)
+    )
 
 
 def _resolve(spec: dict[str, Any], node: Any) -> Any:
@@ -391,7 +404,9 @@ def _body_schema(spec: dict[str, Any], op: ir.Operation) -> dict[str, Any]:
 
 def _validator(spec: dict[str, Any], op: ir.Operation) -> Any:
     schema = _body_schema(spec, op)
-    return OAS30Validator({**schema, "components": spec.get("components", {})}, format_checker=OAS30Validator.FORMAT_CHECKER)
+    return OAS30Validator(
+        {**schema, "components": spec.get("components", {})}, format_checker=OAS30Validator.FORMAT_CHECKER
+    )
 
 
 FILTERS = {"contract_case": case}

@@ -74,7 +74,9 @@ def _get(url: str) -> tuple[int, bytes]:
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > MAX_BYTES:  # not retried: the same URL will send the same file
-                raise GeneratorError(f"download is larger than {MAX_BYTES} bytes; not an OpenAPI description?", where=url)
+                raise GeneratorError(
+                    f"download is larger than {MAX_BYTES} bytes; not an OpenAPI description?", where=url
+                )
             if time.monotonic() - started > DEADLINE:
                 raise httpx.ReadTimeout(f"no complete response within {DEADLINE:.0f}s", request=response.request)
             chunks.append(chunk)

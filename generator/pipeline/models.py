@@ -102,8 +102,11 @@ def _for_models(node: Any, names: bool = False) -> Any:
     if isinstance(node, dict):
         # Under `properties` (names=True) the keys are field names, never keywords.
         return {
-            k: _describe(v) if k == "description" and not names and isinstance(v, str)
-            else _for_models(v, names=(k == "properties" and not names))
+            k: (
+                _describe(v)
+                if k == "description" and not names and isinstance(v, str)
+                else _for_models(v, names=(k == "properties" and not names))
+            )
             for k, v in node.items()
             if names or k not in ("example", "examples", ALTERNATIVES)
         }
@@ -226,7 +229,9 @@ def _import_groups(by_source: dict[str, set[str]]) -> list[list[str]]:
         if src == "__future__":
             continue
         top = src.split(".")[0]
-        section = 3 if src.startswith(".") else 0 if top in sys.stdlib_module_names else 2 if top == "intercom_sdk" else 1
+        section = (
+            3 if src.startswith(".") else 0 if top in sys.stdlib_module_names else 2 if top == "intercom_sdk" else 1
+        )
         sections[section].append(src)
     return [s for s in sections if s]
 

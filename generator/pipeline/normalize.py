@@ -31,7 +31,13 @@ from ..naming import (  # noqa: F401  (words, snake, singular: re-exported for t
 SPEC_DIR = paths.SPEC
 # Formats whose pydantic types would reject what Intercom really sends (Unix seconds in
 # integer date-time, relative paths in uri, Mongo ids in uuid): keep the plain JSON type.
-PLAIN_FORMATS = {("integer", "date-time"), ("integer", "timestamp"), ("string", "uri"), ("string", "uuid"), ("string", "email")}
+PLAIN_FORMATS = {
+    ("integer", "date-time"),
+    ("integer", "timestamp"),
+    ("string", "uri"),
+    ("string", "uuid"),
+    ("string", "email"),
+}
 SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 CLIENT_HEADERS = {"intercom-version"}  # set once on the client (Intercom(intercom_version=...))
 
@@ -54,13 +60,18 @@ class Schemas:
             name = class_name(key)
             if name in self.names.values():
                 other = next(k for k, v in self.names.items() if v == name)
-                raise GeneratorError(f"schemas {other!r} and {key!r} both map to class {name}", where=f"#/components/schemas/{openapi.escape(key)}")
+                raise GeneratorError(
+                    f"schemas {other!r} and {key!r} both map to class {name}",
+                    where=f"#/components/schemas/{openapi.escape(key)}",
+                )
             self.names[key] = name
         self.out: dict[str, Any] = {}
         for key, schema in raw.items():
             self.out[self.names[key]] = {}  # reserve the name before hoisting nested objects
         for key, schema in raw.items():
-            self.out[self.names[key]] = self.clean(schema, self.names[key], f"#/components/schemas/{openapi.escape(key)}", top=True)
+            self.out[self.names[key]] = self.clean(
+                schema, self.names[key], f"#/components/schemas/{openapi.escape(key)}", top=True
+            )
 
     def ref(self, ref: str, where: str) -> str:
         key = ref.rsplit("/", 1)[-1]
@@ -108,9 +119,7 @@ class Schemas:
                         node[ALTERNATIVES] = hints
                     del node[key]
                     continue
-                node[key] = [
-                    self.clean(m, hint + _member_name(m), f"{where}/{key}/{i}") for i, m in enumerate(members)
-                ]
+                node[key] = [self.clean(m, hint + _member_name(m), f"{where}/{key}/{i}") for i, m in enumerate(members)]
         if "allOf" in node:
             # allOf members merge into this class, so their own fields stay inline.
             node["allOf"] = [self.clean(m, hint, f"{where}/allOf/{i}", top=True) for i, m in enumerate(node["allOf"])]
@@ -122,7 +131,9 @@ class Schemas:
         if isinstance(node.get("items"), dict):
             node["items"] = self.clean(node["items"], hint + "Item", f"{where}/items")
         if isinstance(node.get("additionalProperties"), dict):
-            node["additionalProperties"] = self.clean(node["additionalProperties"], hint + "Value", f"{where}/additionalProperties")
+            node["additionalProperties"] = self.clean(
+                node["additionalProperties"], hint + "Value", f"{where}/additionalProperties"
+            )
         if not top and node.get("properties") and node.get("type", "object") == "object":
             nullable = node.pop("nullable", False)
             ref = self.hoist(node, hint, where)
@@ -232,7 +243,9 @@ class Schemas:
                     node["default"] = []
                     lists.append(f"{name}.{prop}")
         return [
-            _typed("identity-fields-required", "returned objects always carry their identity (spec/typing.yaml)", required),
+            _typed(
+                "identity-fields-required", "returned objects always carry their identity (spec/typing.yaml)", required
+            ),
             _typed("lists-never-none", "a list field of a returned object is a list, empty when absent", lists),
         ]
 
@@ -289,6 +302,8 @@ class Schemas:
 
 
 ALTERNATIVES = "x-required-alternatives"  # (title, required names) of "one of these is required" hints
+
+
 def _member_name(member: dict[str, Any]) -> str:
     if member.get("title"):
         return pascal(member["title"])
@@ -331,7 +346,9 @@ class Normalizer:
         content = self.deref(op.get("requestBody") or {}).get("content", {})
         if content:
             if "application/json" not in content:
-                raise GeneratorError(f"unsupported request content types {sorted(content)}", where=f"{where}/requestBody")
+                raise GeneratorError(
+                    f"unsupported request content types {sorted(content)}", where=f"{where}/requestBody"
+                )
             has_body = True
             body_schema = self.body_schema(content["application/json"].get("schema", {}), op_id, where)
             body = self.body_params(body_schema, {p.py_name: p.location for p in params}, resource, where)
@@ -358,7 +375,11 @@ class Normalizer:
             success_status=status,
             accept=accept,
             paging=self.paging(params, response),
-            errors=[(code, self.deref(r or {}).get("description", "")) for code, r in op.get("responses", {}).items() if not code.startswith("2")],
+            errors=[
+                (code, self.deref(r or {}).get("description", ""))
+                for code, r in op.get("responses", {}).items()
+                if not code.startswith("2")
+            ],
             request_examples=[ir.Example(n, "request", v) for n, v in _examples(content.get("application/json", {}))],
             response_examples=[
                 ir.Example(n, code, v)
@@ -400,15 +421,33 @@ class Normalizer:
                 continue
             if location not in ("query", "header"):
                 raise GeneratorError(f"unsupported parameter location {location!r}", where=where)
-            out.append(self.param(spec_param, identifier(name), location, bool(spec_param.get("required")), f"{where}/parameters", class_name(op_id)))
+            out.append(
+                self.param(
+                    spec_param,
+                    identifier(name),
+                    location,
+                    bool(spec_param.get("required")),
+                    f"{where}/parameters",
+                    class_name(op_id),
+                )
+            )
         _check_unique(out, where)
         return out
 
-    def param(self, spec_param: dict[str, Any], py: str, location: ir.Location, required: bool, where: str, hint: str) -> ir.Param:
+    def param(
+        self, spec_param: dict[str, Any], py: str, location: ir.Location, required: bool, where: str, hint: str
+    ) -> ir.Param:
         schema = self.schemas.clean(spec_param.get("schema", {}), hint + pascal(py), where)
         self.used |= _schema_refs(schema)
         self.requested |= _schema_refs(schema)
-        return ir.Param(spec_param["name"], py, location, self.schemas.type_expr(schema), required, (spec_param.get("description") or "").strip())
+        return ir.Param(
+            spec_param["name"],
+            py,
+            location,
+            self.schemas.type_expr(schema),
+            required,
+            (spec_param.get("description") or "").strip(),
+        )
 
     def body_schema(self, schema: dict[str, Any], op_id: str, where: str) -> dict[str, Any]:
         for key in ("oneOf", "anyOf", "allOf"):
@@ -445,7 +484,11 @@ class Normalizer:
             self.requested |= _schema_refs(prop)
             # A property repeating a path parameter (POST /contacts/{id}/notes sends contact_id):
             # sent with the path argument's value, no second argument.
-            out.append(ir.Param(wire, py, "body", self.schemas.type_expr(prop), wire in required, desc.strip(), py in path_args))
+            out.append(
+                ir.Param(
+                    wire, py, "body", self.schemas.type_expr(prop), wire in required, desc.strip(), py in path_args
+                )
+            )
         # Required first so they can be plain keyword arguments.
         return sorted(out, key=lambda p: not p.required)
 
@@ -465,7 +508,9 @@ class Normalizer:
         schema = content["application/json"].get("schema") or {}
         if "$ref" not in schema and (schema.get("properties") or schema.get("allOf")):
             name = class_name(op_id) + "Response"
-            schema = self.schemas.hoist(self.schemas.clean(schema, name, f"{where}/responses/{status}", top=True), name, where)
+            schema = self.schemas.hoist(
+                self.schemas.clean(schema, name, f"{where}/responses/{status}", top=True), name, where
+            )
         else:
             schema = self.schemas.clean(schema, class_name(op_id) + "Response", where)
         self.used |= _schema_refs(schema)
@@ -485,8 +530,10 @@ class Normalizer:
         have = {(p.location, p.wire_name) for p in params}
         for rule in self.paging_rules:
             request, marker = rule.request, rule.response
-            if request and {(request.in_, name) for name in request.names} <= have or (
-                marker and _refers_to(props.get("pages"), class_name(marker.schema))
+            if (
+                request
+                and {(request.in_, name) for name in request.names} <= have
+                or (marker and _refers_to(props.get("pages"), class_name(marker.schema)))
             ):
                 return ir.Paging(rule.style, items, self.schemas.type_expr(self.schemas.resolve(prop).get("items")))
         return None
@@ -525,7 +572,10 @@ class Normalizer:
             clash = {c.attr for c in res.children} & {o.name for o in res.operations}
             if clash:
                 op = next(o for o in res.operations if o.name in clash)
-                raise GeneratorError(f"client.{'.'.join(res.path)} has a method and a sub-resource named {sorted(clash)}", where=op.pointer)
+                raise GeneratorError(
+                    f"client.{'.'.join(res.path)} has a method and a sub-resource named {sorted(clash)}",
+                    where=op.pointer,
+                )
             res.children.sort(key=lambda r: r.path)
         return sorted((r for p, r in by_path.items() if len(p) == 1), key=lambda r: r.path)
 
@@ -543,7 +593,9 @@ def _schema_refs(node: Any) -> set[str]:
 
 
 def _refers_to(node: Any, name: str) -> bool:
-    return isinstance(node, dict) and (node.get("$ref", "").endswith("/" + name) or any(_refers_to(m, name) for m in node.get("allOf", [])))
+    return isinstance(node, dict) and (
+        node.get("$ref", "").endswith("/" + name) or any(_refers_to(m, name) for m in node.get("allOf", []))
+    )
 
 
 def _check_unique(params: list[ir.Param], where: str) -> None:
@@ -555,12 +607,19 @@ def _check_unique(params: list[ir.Param], where: str) -> None:
 
 def _examples(media: dict[str, Any]) -> list[tuple[str, Any]]:
     if "examples" in media:
-        return [(name, ex.get("value")) for name, ex in media["examples"].items() if isinstance(ex, dict) and "value" in ex]
+        return [
+            (name, ex.get("value")) for name, ex in media["examples"].items() if isinstance(ex, dict) and "value" in ex
+        ]
     return [("example", media["example"])] if "example" in media else []
 
 
 def normalize(
-    spec: dict[str, Any], *, api_version: str, package_version: str, repairs: list[str], data: dict[str, Any] | None = None
+    spec: dict[str, Any],
+    *,
+    api_version: str,
+    package_version: str,
+    repairs: list[str],
+    data: dict[str, Any] | None = None,
 ) -> ir.Api:
     from ..versions import intercom_version
 
@@ -569,7 +628,9 @@ def normalize(
     resources = norm.resources(ops)
     servers = [s["url"] for s in spec.get("servers", [])]
     regions = {"us": "https://api.intercom.io", "eu": "https://api.eu.intercom.io", "au": "https://api.au.intercom.io"}
-    regions = {region: url for region, url in regions.items() if url in servers} or {"us": servers[0] if servers else regions["us"]}
+    regions = {region: url for region, url in regions.items() if url in servers} or {
+        "us": servers[0] if servers else regions["us"]
+    }
     info = spec.get("info", {})
     kept = norm.schemas.models_kept(norm.used, norm.bodies)
     params = norm.schemas.param_models(norm.requested)

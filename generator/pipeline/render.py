@@ -168,7 +168,9 @@ def docstring(op: ir.Operation) -> str:
             lines.append(textwrap.indent(text, "  ").replace("\n  ", "\n    ", text.count("\n")))
         parts.append("\n".join(lines))
     if op.returns_location:
-        parts.append(f"Returns the URL the API redirects to (its {op.success_status} `Location`), without following it.")
+        parts.append(
+            f"Returns the URL the API redirects to (its {op.success_status} `Location`), without following it."
+        )
     parts.append(f"`{op.http_method} {op.path}` (operationId `{op.operation_id}`)")
     body = "\n\n".join(parts).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     return textwrap.indent(body, " " * 8).lstrip() + "\n        "
@@ -180,7 +182,11 @@ def request_annotation(ref: ir.TypeRef) -> str:
 
 
 def params_typing(api: ir.Api) -> list[str]:
-    names = set().union(*(f.type.typing_names() - {"List", "Dict"} for p in api.params for f in p.fields)) if api.params else set()
+    names = (
+        set().union(*(f.type.typing_names() - {"List", "Dict"} for p in api.params for f in p.fields))
+        if api.params
+        else set()
+    )
     return sorted(names)
 
 
@@ -252,7 +258,10 @@ def render(
     env = environment(filters)
     targets: dict[str, list[tuple[str, dict[str, Any]]]] = {
         "{resource}": [(m.path, {"module": m}) for m in resource_modules(api)],
-        "{package}": [(f"src/intercom_sdk/{'/'.join(module_parts(res)[:-1])}/__init__.py", {"package": res}) for res in packages(api)],
+        "{package}": [
+            (f"src/intercom_sdk/{'/'.join(module_parts(res)[:-1])}/__init__.py", {"package": res})
+            for res in packages(api)
+        ],
     }
     rendered: list[Path] = []
     for template in sorted(PACKAGE.rglob("*")):

@@ -90,7 +90,11 @@ def apply(doc: dict[str, Any], api_version: str, data: Data | None = None) -> tu
             # name the problem; on a valid description the pipeline refuses this outcome.
             doc.clear()
             doc.update(before)
-            outcomes.append(Outcome(rule.name, rule.reason, (), f"skipped, malformed input ({type(exc).__name__}: {exc})", failed=True))
+            outcomes.append(
+                Outcome(
+                    rule.name, rule.reason, (), f"skipped, malformed input ({type(exc).__name__}: {exc})", failed=True
+                )
+            )
             continue
         outcomes.append(Outcome(rule.name, rule.reason, tuple(applied), "" if applied else rule.absent))
     for index, entry in enumerate(load_entries(api_version, data.overrides_dir), 1):
@@ -119,8 +123,12 @@ def restore_deleted_schemas(doc: dict[str, Any], data: Data) -> list[str]:
         return []  # no components/schemas mapping to restore into: validation reports it
     out: list[str] = []
     while True:
-        missing = sorted({ref for ref in openapi.refs(doc) if ref.startswith(openapi.SCHEMAS) and openapi.lookup(doc, ref) is None})
-        restorable = [ref for ref in missing if openapi.split(ref)[-1] in data.restored_schemas and len(openapi.split(ref)) == 3]
+        missing = sorted(
+            {ref for ref in openapi.refs(doc) if ref.startswith(openapi.SCHEMAS) and openapi.lookup(doc, ref) is None}
+        )
+        restorable = [
+            ref for ref in missing if openapi.split(ref)[-1] in data.restored_schemas and len(openapi.split(ref)) == 3
+        ]
         if not restorable:
             return out
         for ref in restorable:
@@ -195,7 +203,10 @@ def _expand_form_object(doc: dict[str, Any], param: dict[str, Any]) -> list[dict
     if not props:
         return None
     required = set(as_list(schema.get("required"))) if param.get("required") else set()
-    return [_query_param(name, name in required, as_dict(p), str(as_dict(p).get("description") or "")) for name, p in props.items()]
+    return [
+        _query_param(name, name in required, as_dict(p), str(as_dict(p).get("description") or ""))
+        for name, p in props.items()
+    ]
 
 
 def _query_param(name: str, required: bool, schema: dict[str, Any], description: str) -> dict[str, Any]:
@@ -212,7 +223,9 @@ def uuid_format_on_short_ids(doc: dict[str, Any], data: Data) -> list[str]:
         if node.get("format") != "uuid":
             continue
         longest, shortest = node.get("maxLength"), node.get("minLength")
-        if (isinstance(longest, int) and longest < UUID_LENGTH) or (isinstance(shortest, int) and shortest > UUID_LENGTH):
+        if (isinstance(longest, int) and longest < UUID_LENGTH) or (
+            isinstance(shortest, int) and shortest > UUID_LENGTH
+        ):
             del node["format"]
             out.append(f"{openapi.pointer(*path)} (length {shortest}..{longest})")
     return out
@@ -322,7 +335,9 @@ def download_without_content(doc: dict[str, Any], data: Data) -> list[str]:
         for param in openapi.parameters(doc, item, op):
             if param.get("in") == "header" and str(param.get("name")).lower() == "accept" and param.get("required"):
                 schema = as_dict(openapi.deref(doc, param.get("schema")))
-                named = [m for m in [*as_list(schema.get("enum")), schema.get("example")] if isinstance(m, str) and "/" in m]
+                named = [
+                    m for m in [*as_list(schema.get("enum")), schema.get("example")] if isinstance(m, str) and "/" in m
+                ]
                 media = named[0] if named else media
         responses[key] = {**response, "content": {media: {"schema": {"type": "string", "format": "binary"}}}}
         out.append(f"{_where(path, method)} 200: {media}")
@@ -344,7 +359,12 @@ def response_schema_named_by_type(doc: dict[str, Any], data: Data) -> list[str]:
             if declared is not None and openapi.lookup(doc, media["schema"]["$ref"]) is None:
                 continue  # a dangling reference is another defect: validation names it
             values = [v for _, v in openapi.examples(media)]
-            if not str(code).startswith("2") or declared is None or not values or not all(isinstance(v, dict) for v in values):
+            if (
+                not str(code).startswith("2")
+                or declared is None
+                or not values
+                or not all(isinstance(v, dict) for v in values)
+            ):
                 continue
             types = {v.get("type") for v in values}
             kind = types.pop() if len(types) == 1 else None
@@ -352,7 +372,9 @@ def response_schema_named_by_type(doc: dict[str, Any], data: Data) -> list[str]:
             if kind is None or len(candidates) != 1 or _type_enum(doc, media["schema"]) == [kind]:
                 continue
             target = candidates[0]
-            ours, theirs = openapi.properties(doc, media["schema"]), openapi.properties(doc, {"$ref": openapi.SCHEMAS + target})
+            ours, theirs = openapi.properties(doc, media["schema"]), openapi.properties(
+                doc, {"$ref": openapi.SCHEMAS + target}
+            )
             lists = {k for v in values for k, x in v.items() if isinstance(x, list)}
             if any(k in theirs and k not in ours for k in lists):
                 media["schema"] = {"$ref": openapi.SCHEMAS + openapi.escape(target)}
@@ -404,7 +426,10 @@ def _merged(shapes: list[dict[str, Any]]) -> dict[str, Any]:
     kinds = {s.get("type") for s in shapes}
     if kinds == {"object"}:
         keys = list(dict.fromkeys(k for s in shapes for k in s["properties"]))
-        return {"type": "object", "properties": {k: _merged([s["properties"][k] for s in shapes if k in s["properties"]]) for k in keys}}
+        return {
+            "type": "object",
+            "properties": {k: _merged([s["properties"][k] for s in shapes if k in s["properties"]]) for k in keys},
+        }
     if kinds == {"array"}:
         return {"type": "array", "items": _merged([s["items"] for s in shapes if s["items"]])}
     return shapes[0] if all(s == shapes[0] for s in shapes) else {}
@@ -439,7 +464,9 @@ def property_name_typos(doc: dict[str, Any], data: Data) -> list[str]:
                 schemas[name]["required"] = [close[0] if r == prop else r for r in required] if required else required
                 if not required:
                     schemas[name].pop("required", None)
-                out.append(f"{openapi.pointer('components', 'schemas', name, 'properties', prop)} -> {close[0]} ({len(values)} examples)")
+                out.append(
+                    f"{openapi.pointer('components', 'schemas', name, 'properties', prop)} -> {close[0]} ({len(values)} examples)"
+                )
     return out
 
 
@@ -637,7 +664,11 @@ class Entry:
         if "parameter" in at:
             for raw in op.get("parameters") or []:
                 param = openapi.deref(doc, raw)
-                if isinstance(param, dict) and param.get("name") == at["parameter"] and param.get("in", at.get("in")) == at.get("in", param.get("in")):
+                if (
+                    isinstance(param, dict)
+                    and param.get("name") == at["parameter"]
+                    and param.get("in", at.get("in")) == at.get("in", param.get("in"))
+                ):
                     return f"{op_where} parameter {at['parameter']}", param
             return f"{op_where} parameter {at['parameter']}", None
         if "response" in at:
@@ -659,11 +690,19 @@ def load_entries(api_version: str, overrides_dir: Path) -> list[Entry]:
     unknown = set(data) - {"repairs"}
     entries = data.get("repairs") or []
     if unknown or not isinstance(entries, list):
-        raise GeneratorError(f"an overrides file holds `repairs:`, a list (found {sorted(unknown) or entries!r})", where=str(path))
+        raise GeneratorError(
+            f"an overrides file holds `repairs:`, a list (found {sorted(unknown) or entries!r})", where=str(path)
+        )
     out = []
     for index, raw in enumerate(entries, 1):
         at = raw.get("at") if isinstance(raw, dict) else None
-        if not isinstance(raw, dict) or set(raw) - ENTRY_KEYS or not raw.get("reason") or not isinstance(at, dict) or set(at) not in AT_KEYS:
+        if (
+            not isinstance(raw, dict)
+            or set(raw) - ENTRY_KEYS
+            or not raw.get("reason")
+            or not isinstance(at, dict)
+            or set(at) not in AT_KEYS
+        ):
             raise GeneratorError(
                 f"entry #{index} needs `reason`, `at` ({' | '.join('+'.join(sorted(k)) for k in AT_KEYS)}) "
                 f"and `set`/`remove`/`expect`, nothing else",

@@ -39,9 +39,7 @@ def example_routes(api: ir.Api) -> list[Route]:
 
 def _route(api: ir.Api, op: ir.Operation) -> Route:
     status = int(op.success_status) if op.success_status.isdigit() else 200
-    example = next(
-        (e for e in op.response_examples if e.status == op.success_status), None
-    )
+    example = next((e for e in op.response_examples if e.status == op.success_status), None)
     if example is not None:
         return Route(
             op.http_method,
@@ -54,9 +52,7 @@ def _route(api: ir.Api, op: ir.Operation) -> Route:
         )
     content = openapi.as_dict(_response(api.spec, op).get("content"))
     if "application/json" in content:
-        body = _sample(
-            api.spec, openapi.as_dict(content["application/json"]).get("schema", {})
-        )
+        body = _sample(api.spec, openapi.as_dict(content["application/json"]).get("schema", {}))
         return Route(
             op.http_method,
             op.path,
@@ -76,9 +72,7 @@ def _route(api: ir.Api, op: ir.Operation) -> Route:
             "",
             "empty " + sorted(content)[0],
         )
-    return Route(
-        op.http_method, op.path, op.dotted_name, status, None, "", "no content"
-    )
+    return Route(op.http_method, op.path, op.dotted_name, status, None, "", "no content")
 
 
 def _response(spec: dict[str, Any], op: ir.Operation) -> dict[str, Any]:
@@ -98,31 +92,18 @@ def _sample(spec: dict[str, Any], schema: Any, depth: int = 0) -> Any:
     if "example" in schema:
         return schema["example"]
     for key in ("oneOf", "anyOf"):
-        members = [
-            m
-            for m in openapi.as_list(schema.get(key))
-            if openapi.as_dict(openapi.deref(spec, m))
-        ]
+        members = [m for m in openapi.as_list(schema.get(key)) if openapi.as_dict(openapi.deref(spec, m))]
         if members:
             return _sample(spec, members[0], depth + 1)
     if schema.get("enum"):
         return next((v for v in schema["enum"] if v is not None), None)
-    kind = schema.get("type") or (
-        "object" if schema.get("properties") or schema.get("allOf") else None
-    )
+    kind = schema.get("type") or ("object" if schema.get("properties") or schema.get("allOf") else None)
     if kind == "array":
-        return (
-            []
-            if depth >= MAX_DEPTH
-            else [_sample(spec, schema.get("items", {}), depth + 1)]
-        )
+        return [] if depth >= MAX_DEPTH else [_sample(spec, schema.get("items", {}), depth + 1)]
     if kind == "object":
         if depth >= MAX_DEPTH:
             return {}
-        return {
-            name: _sample(spec, prop, depth + 1)
-            for name, prop in openapi.properties(spec, schema).items()
-        }
+        return {name: _sample(spec, prop, depth + 1) for name, prop in openapi.properties(spec, schema).items()}
     return _SCALARS.get(str(kind))
 
 
@@ -192,16 +173,10 @@ def webhook_items(api: ir.Api) -> WebhookItems:
             # A schema the version lacks holds a plain object.
             model = api.component_models.get(prop.schema) if prop.schema else None
             python = model or _WEBHOOK_TYPES[prop.type or "object"]
-            fields.append(
-                WebhookObjectField(name, f"{python} | None", prop.description, model)
-            )
-        objects.append(
-            WebhookObjectModel(item_type, obj.model, obj.description, tuple(fields))
-        )
+            fields.append(WebhookObjectField(name, f"{python} | None", prop.description, model))
+        objects.append(WebhookObjectModel(item_type, obj.model, obj.description, tuple(fields)))
         items.append(WebhookItem(item_type, "_webhook_objects", obj.model))
-    return WebhookItems(
-        tuple(sorted(items, key=lambda i: i.type)), tuple(objects), tuple(missing)
-    )
+    return WebhookItems(tuple(sorted(items, key=lambda i: i.type)), tuple(objects), tuple(missing))
 
 
 FILTERS = {"example_routes": example_routes, "webhook_items": webhook_items}

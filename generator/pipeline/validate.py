@@ -60,7 +60,9 @@ def _check_size(doc: Any, where: str) -> None:
                 f"the description expands to more than {MAX_NODES} nodes (YAML aliases nested too deeply?)", where=where
             )
         if len(path) > MAX_DEPTH:
-            raise GeneratorError(f"the description nests more than {MAX_DEPTH} levels deep", where=_pointer(path[:20]) + "/...")
+            raise GeneratorError(
+                f"the description nests more than {MAX_DEPTH} levels deep", where=_pointer(path[:20]) + "/..."
+            )
 
 
 def _nodes(doc: Any) -> Iterator[tuple[Any, tuple[Any, ...]]]:
@@ -94,7 +96,9 @@ def validate(doc: dict[str, Any], where: str) -> None:
         if not errors:
             ref = _find_dangling_ref(doc)
             if ref:
-                raise GeneratorError(f"invalid OpenAPI description: $ref {ref[1]!r} points nowhere", where=ref[0]) from exc
+                raise GeneratorError(
+                    f"invalid OpenAPI description: $ref {ref[1]!r} points nowhere", where=ref[0]
+                ) from exc
             raise GeneratorError(f"invalid OpenAPI description: {exc}", where=where) from exc
     if errors:
         first = _deepest(errors[0])
@@ -179,7 +183,7 @@ def _find_ref_cycle(doc: dict[str, Any]) -> tuple[str, list[str]] | None:
             current, at, depth = stack.pop()
             del trail[depth:]
             if current in trail:
-                return _pointer(at), [*trail[trail.index(current):], current]
+                return _pointer(at), [*trail[trail.index(current) :], current]
             if current in done:
                 continue
             found = openapi.target(doc, current)

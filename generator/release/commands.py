@@ -23,13 +23,16 @@ def add_parsers(commands: Any) -> None:
     ref_help = f"upstream branch or tag holding the newest revision (default ${update.REF_ENV} or {update.DEFAULT_REF})"
 
     cu = commands.add_parser(
-        "check-update", help="compare the newest upstream descriptions with the lock, list new releases (exit 10 if any)"
+        "check-update",
+        help="compare the newest upstream descriptions with the lock, list new releases (exit 10 if any)",
     )
     cu.add_argument("--api-version", action="append", help="only this version (repeatable; default all)")
     cu.add_argument("--mirror", help=mirror_help)
     cu.add_argument("--ref", help=ref_help)
 
-    ul = commands.add_parser("update-lock", help="move lock entries to the newest descriptions, bump serials, write changelogs")
+    ul = commands.add_parser(
+        "update-lock", help="move lock entries to the newest descriptions, bump serials, write changelogs"
+    )
     ul.add_argument("--api-version", action="append", help="only this version (repeatable; default all)")
     ul.add_argument("--mirror", help=mirror_help)
     ul.add_argument("--ref", help=ref_help)
@@ -91,8 +94,12 @@ def _check_update(args: argparse.Namespace) -> int:
 def _add_release(args: argparse.Namespace) -> int:
     added = releases.add_release(args.api_version, mirror=args.mirror, ref=args.ref, commit=args.commit)
     entry = added.entry
-    print(f"{entry.api_version}: added to spec/lock.yaml at {entry.commit} (sha256 {entry.sha256[:12]}, package {entry.package_version})")
-    print(f"{entry.api_version}: changelog {added.changelog.relative_to(releases.ROOT)}, surface {added.snapshot.relative_to(releases.ROOT)}")
+    print(
+        f"{entry.api_version}: added to spec/lock.yaml at {entry.commit} (sha256 {entry.sha256[:12]}, package {entry.package_version})"
+    )
+    print(
+        f"{entry.api_version}: changelog {added.changelog.relative_to(releases.ROOT)}, surface {added.snapshot.relative_to(releases.ROOT)}"
+    )
     for name in added.restored:
         print(f"{entry.api_version}: restored schema {name} into spec/restored-schemas.yaml")
     for line in added.repairs:
@@ -112,7 +119,9 @@ def _update_lock(args: argparse.Namespace) -> int:
         before, after = result.before, result.after
         what = "bumped" if result.bumped else "kept"
         bump = f" [{result.report.bump}]" if result.report else ""
-        print(f"{version}: sha256 {before.sha256[:12]} -> {after.sha256[:12]}, serial {what} {before.serial} -> {after.serial}{bump}")
+        print(
+            f"{version}: sha256 {before.sha256[:12]} -> {after.sha256[:12]}, serial {what} {before.serial} -> {after.serial}{bump}"
+        )
         if result.note:
             print(f"{version}: note: {result.note}")
     return 0

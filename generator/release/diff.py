@@ -189,7 +189,10 @@ class Report:
                 lines.append("")
         docs = [c for c in self.changes if c.level == "doc-only"]
         if docs:
-            lines += [f"<details><summary>Doc-only changes ({len(docs)}): examples, descriptions, summaries</summary>", ""]
+            lines += [
+                f"<details><summary>Doc-only changes ({len(docs)}): examples, descriptions, summaries</summary>",
+                "",
+            ]
             lines += [f"- `{c.where}`: {c.detail}" for c in docs]
             lines += ["", "</details>", ""]
         if not self.changes:
@@ -210,6 +213,7 @@ def classify(kind: str, where: str, detail: str, direction: str | None = None) -
 
 def classification_table() -> str:
     """KINDS as the Markdown tables of docs/versioning.md (tests/release/test_diff.py checks they match)."""
+
     def change(kind: Kind) -> str:
         return kind.change.replace("|", "\\|") + (f" (*: {kind.sdk})" if kind.sdk else "")
 
@@ -245,9 +249,7 @@ def diff_docs(old: dict[str, Any], new: dict[str, Any], *, old_label: str = "old
     version = str(new.get("info", {}).get("version") or old.get("info", {}).get("version") or "")
     old, new, repairs = _repaired(old, new, version)
     report = Report(old=old_label, new=new_label, api_version=version or "unknown", repairs=repairs)
-    report.changes = sorted(
-        _Differ(old, new).run(), key=lambda c: (LEVELS.index(c.level), c.where, c.kind, c.detail)
-    )
+    report.changes = sorted(_Differ(old, new).run(), key=lambda c: (LEVELS.index(c.level), c.where, c.kind, c.detail))
     return report
 
 
@@ -263,7 +265,7 @@ def _repaired(old: dict[str, Any], new: dict[str, Any], version: str) -> tuple[d
 
 
 def _ref_name(ref: str) -> str:
-    return ref[len(SCHEMA_PREFIX):] if ref.startswith(SCHEMA_PREFIX) else ref
+    return ref[len(SCHEMA_PREFIX) :] if ref.startswith(SCHEMA_PREFIX) else ref
 
 
 def _types(schema: dict[str, Any]) -> tuple[str, ...] | None:
@@ -395,7 +397,9 @@ def compare_facts(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
         if path not in old:
             if not _parent_missing(path, old):
                 kind = "required-property-added" if new[path].get("required") else "property-added"
-                found.append((kind, path, f"{'required' if new[path].get('required') else 'optional'} property `{name}` added"))
+                found.append(
+                    (kind, path, f"{'required' if new[path].get('required') else 'optional'} property `{name}` added")
+                )
             continue
         a, b = old[path], new[path]
         if bool(a.get("required")) != bool(b.get("required")):
@@ -409,7 +413,9 @@ def compare_facts(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
             kind = "type-widened" if _covers(tb, ta) else "type-narrowed" if _covers(ta, tb) else "type-changed"
             found.append((kind, path, f"{subj}type {_show(ta)} → {_show(tb)}"))
         if a.get("format") != b.get("format"):
-            kind = "format-added" if not a.get("format") else "format-removed" if not b.get("format") else "format-changed"
+            kind = (
+                "format-added" if not a.get("format") else "format-removed" if not b.get("format") else "format-changed"
+            )
             found.append((kind, path, f"{subj}format {a.get('format') or 'none'} → {b.get('format') or 'none'}"))
         if a["nullable"] != b["nullable"]:
             kind = "nullable-added" if b["nullable"] else "nullable-removed"
@@ -427,7 +433,9 @@ def compare_facts(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
     return found
 
 
-def _compare_enums(subj: str, path: str, a: dict[str, Any] | None, b: dict[str, Any] | None) -> list[tuple[str, str, str]]:
+def _compare_enums(
+    subj: str, path: str, a: dict[str, Any] | None, b: dict[str, Any] | None
+) -> list[tuple[str, str, str]]:
     if a == b or (a is not None and b is not None and a.keys() == b.keys()):
         return []
     if a is None:
@@ -496,27 +504,46 @@ class _Differ:
                 "path-parameter-renamed-arguments-kept" if same else "path-parameter-renamed-arguments-renamed",
                 where,
                 f"path was {old_path}; "
-                + ("the SDK argument names are unchanged" if same else f"SDK arguments {_path_args(old_path, self.singular)} → {_path_args(new_path, self.singular)}"),
+                + (
+                    "the SDK argument names are unchanged"
+                    if same
+                    else f"SDK arguments {_path_args(old_path, self.singular)} → {_path_args(new_path, self.singular)}"
+                ),
             )
         if a.get("operationId") != b.get("operationId"):
             old_id, new_id = a.get("operationId"), b.get("operationId")
-            renamed_method = self.method_names.get(operation_key(str(old_id))) != self.method_names.get(operation_key(str(new_id)))
-            detail = f"operationId {new_id!r} added (was missing)" if old_id is None else f"operationId {old_id!r} → {new_id!r}"
+            renamed_method = self.method_names.get(operation_key(str(old_id))) != self.method_names.get(
+                operation_key(str(new_id))
+            )
+            detail = (
+                f"operationId {new_id!r} added (was missing)"
+                if old_id is None
+                else f"operationId {old_id!r} → {new_id!r}"
+            )
             if renamed_method:
-                before, after = (self.method_names.get(operation_key(str(i))) or "the path rule" for i in (old_id, new_id))
+                before, after = (
+                    self.method_names.get(operation_key(str(i))) or "the path rule" for i in (old_id, new_id)
+                )
                 detail += f"; the method name changes: spec/naming.yaml maps it to {after} (was {before})"
-            self.add("operation-id-changed-method-renamed" if renamed_method else "operation-id-changed-method-kept", where, detail)
+            self.add(
+                "operation-id-changed-method-renamed" if renamed_method else "operation-id-changed-method-kept",
+                where,
+                detail,
+            )
         if bool(a.get("deprecated")) != bool(b.get("deprecated")):
             self.add("deprecated", where, "operation deprecated" if b.get("deprecated") else "no longer deprecated")
         docs = [k for k in ("summary", "description", "externalDocs") if _key(a.get(k)) != _key(b.get(k))]
         if docs:
             self.add("doc", where, f"{', '.join(docs)} changed")
         self.parameters(where, (old_path, a), (new_path, b))
-        self.request_body(where, self._deref(self.old, a.get("requestBody")), self._deref(self.new, b.get("requestBody")))
+        self.request_body(
+            where, self._deref(self.old, a.get("requestBody")), self._deref(self.new, b.get("requestBody"))
+        )
         self.responses(where, a.get("responses") or {}, b.get("responses") or {})
 
     def parameters(self, where: str, old_op: tuple[str, dict[str, Any]], new_op: tuple[str, dict[str, Any]]) -> None:
         (old_path, a), (new_path, b) = old_op, new_op
+
         def params(doc: dict[str, Any], op: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
             found = {}
             for position, p in enumerate(op.get("parameters") or []):
@@ -531,25 +558,48 @@ class _Differ:
         path_new = [p for k, p in new.items() if k[0] == "path"]
         old = {k: v for k, v in old.items() if k[0] != "path"}
         new = {k: v for k, v in new.items() if k[0] != "path"}
+
         def in_path_order(found: list[dict[str, Any]], path: str) -> list[dict[str, Any]]:
             return sorted(found, key=lambda p: path.find("{" + str(p.get("name")) + "}"))
 
         for pa, pb in zip(in_path_order(path_old, old_path), in_path_order(path_new, new_path)):
-            self.facts(where, f"path parameter {pb.get('name')}", self.flat(self.old, pa.get("schema")), self.flat(self.new, pb.get("schema")), "request")
+            self.facts(
+                where,
+                f"path parameter {pb.get('name')}",
+                self.flat(self.old, pa.get("schema")),
+                self.flat(self.new, pb.get("schema")),
+                "request",
+            )
         for key in sorted(set(old) | set(new)):
             label = f"{key[0]} parameter `{key[1]}`"
             if key not in new:
                 self.add("parameter-removed", where, f"{label} removed")
             elif key not in old:
                 req = bool(new[key].get("required"))
-                self.add("parameter-added-required" if req else "parameter-added-optional", where, f"{'required' if req else 'optional'} {label} added")
+                self.add(
+                    "parameter-added-required" if req else "parameter-added-optional",
+                    where,
+                    f"{'required' if req else 'optional'} {label} added",
+                )
             else:
                 ra, rb = bool(old[key].get("required")), bool(new[key].get("required"))
                 if ra != rb:
-                    self.add("parameter-became-required" if rb else "parameter-became-optional", where, f"{label} became {'required' if rb else 'optional'}")
-                if _key(old[key].get("description")) != _key(new[key].get("description")) or _key(old[key].get("example")) != _key(new[key].get("example")):
+                    self.add(
+                        "parameter-became-required" if rb else "parameter-became-optional",
+                        where,
+                        f"{label} became {'required' if rb else 'optional'}",
+                    )
+                if _key(old[key].get("description")) != _key(new[key].get("description")) or _key(
+                    old[key].get("example")
+                ) != _key(new[key].get("example")):
                     self.add("doc", where, f"{label} description or example changed")
-                self.facts(where, label, self.flat(self.old, old[key].get("schema")), self.flat(self.new, new[key].get("schema")), "request")
+                self.facts(
+                    where,
+                    label,
+                    self.flat(self.old, old[key].get("schema")),
+                    self.flat(self.new, new[key].get("schema")),
+                    "request",
+                )
 
     def request_body(self, where: str, a: dict[str, Any] | None, b: dict[str, Any] | None) -> None:
         if not a and not b:
@@ -559,18 +609,30 @@ class _Differ:
             return
         if not a:
             req = bool(b.get("required"))
-            self.add("request-body-added-required" if req else "request-body-added-optional", where, f"{'required' if req else 'optional'} request body added")
+            self.add(
+                "request-body-added-required" if req else "request-body-added-optional",
+                where,
+                f"{'required' if req else 'optional'} request body added",
+            )
             return
         if bool(a.get("required")) != bool(b.get("required")):
             rb = bool(b.get("required"))
-            self.add("request-body-became-required" if rb else "request-body-became-optional", where, "request body became " + ("required" if rb else "optional"))
+            self.add(
+                "request-body-became-required" if rb else "request-body-became-optional",
+                where,
+                "request body became " + ("required" if rb else "optional"),
+            )
         self.media(where, "request body", a.get("content") or {}, b.get("content") or {}, "request")
 
     def responses(self, where: str, a: dict[str, Any], b: dict[str, Any]) -> None:
         for code in sorted(set(a) | set(b), key=str):
             success = str(code).startswith("2")
             if code not in b:
-                self.add("response-removed-success" if success else "response-removed-error", where, f"response {code} removed")
+                self.add(
+                    "response-removed-success" if success else "response-removed-error",
+                    where,
+                    f"response {code} removed",
+                )
             elif code not in a:
                 self.add("response-added", where, f"response {code} added")
             else:
@@ -588,11 +650,21 @@ class _Differ:
                 self.add("content-type-added", where, f"{label}: {ctype} added", direction)
             else:
                 ma, mb = a[ctype] or {}, b[ctype] or {}
-                if _key(ma.get("example")) != _key(mb.get("example")) or _key(ma.get("examples")) != _key(mb.get("examples")):
+                if _key(ma.get("example")) != _key(mb.get("example")) or _key(ma.get("examples")) != _key(
+                    mb.get("examples")
+                ):
                     self.add("doc", where, f"{label} examples changed")
-                self.facts(where, label, self.flat(self.old, ma.get("schema")), self.flat(self.new, mb.get("schema")), direction)
+                self.facts(
+                    where,
+                    label,
+                    self.flat(self.old, ma.get("schema")),
+                    self.flat(self.new, mb.get("schema")),
+                    direction,
+                )
 
-    def facts(self, where: str, label: str, a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]], direction: str) -> None:
+    def facts(
+        self, where: str, label: str, a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]], direction: str
+    ) -> None:
         for kind, path, detail in compare_facts(a, b):
             self.add(kind, where, f"{label}: {detail}", direction)
 

@@ -71,7 +71,9 @@ def published(mirror: str | None = None, ref: str | None = None) -> list[str]:
     else:
         url = f"{update.API_BASE}/contents/descriptions?ref={update.ref_from_env(ref)}"
     try:
-        response = httpx.get(url, headers={"Accept": "application/vnd.github+json"}, timeout=fetch.TIMEOUT, follow_redirects=True)
+        response = httpx.get(
+            url, headers={"Accept": "application/vnd.github+json"}, timeout=fetch.TIMEOUT, follow_redirects=True
+        )
     except httpx.HTTPError as exc:
         raise GeneratorError(f"cannot list the published releases: {type(exc).__name__}: {exc}", where=url) from exc
     if response.status_code != 200:
@@ -93,8 +95,12 @@ def _folders(listing: str) -> list[str]:
 def unpinned(mirror: str | None = None, ref: str | None = None, lock_path: Path | None = None) -> list[Published]:
     """Published folders the lock does not pin: new releases first (oldest first), then the rest."""
     pinned = {Path(e.path).parent.name for e in lock.read(lock_path).values()}
-    found = [Published(name, f"descriptions/{name}/{FILE_NAME}") for name in published(mirror, ref) if name not in pinned]
-    return sorted(found, key=lambda p: (not p.is_release, versions.release_key(p.folder) if p.is_release else (), p.folder))
+    found = [
+        Published(name, f"descriptions/{name}/{FILE_NAME}") for name in published(mirror, ref) if name not in pinned
+    ]
+    return sorted(
+        found, key=lambda p: (not p.is_release, versions.release_key(p.folder) if p.is_release else (), p.folder)
+    )
 
 
 @dataclass
@@ -121,25 +127,35 @@ def add_release(
     """Pin a release published upstream as a new package line. The package is generated once
     before the changelog, snapshot and lock are written, so a failure changes nothing."""
     if not versions.is_release(api_version):
-        raise GeneratorError(f"{api_version!r} is not a release name (like 2.16); the Unstable API is never a package line")
+        raise GeneratorError(
+            f"{api_version!r} is not a release name (like 2.16); the Unstable API is never a package line"
+        )
     entries = lock.read()
     if api_version in entries:
         raise GeneratorError(f"API {api_version} is already in the lock", where=str(lock.PATH))
     mirror = fetch.choose_mirror(mirror)
     path = f"descriptions/{api_version}/{FILE_NAME}"
-    source = fetch.source_for(lock.Entry(api_version, "", path, "", "", 0), mirror) if mirror else f"{update.RAW_BASE}/{update.ref_from_env(ref)}/{path}"
+    source = (
+        fetch.source_for(lock.Entry(api_version, "", path, "", "", 0), mirror)
+        if mirror
+        else f"{update.RAW_BASE}/{update.ref_from_env(ref)}/{path}"
+    )
     content = fetch.read_source(source)
     doc = validate.load_yaml(content, source)
     stated = str((doc.get("info") or {}).get("version", ""))
     if stated != api_version:
-        raise GeneratorError(f"the folder is {api_version} but the description says info.version {stated!r}", where="#/info/version")
+        raise GeneratorError(
+            f"the folder is {api_version} but the description says info.version {stated!r}", where="#/info/version"
+        )
     note = ""
     if commit is None and not mirror:
         commit = update.resolve_commit(update.ref_from_env(ref))
     if commit is None:
         commit = update.ref_from_env(ref)
         note = f"commit unknown (read from a mirror): url follows {commit!r}; pass --commit to pin it"
-    earlier = sorted((v for v in entries if versions.release_key(v) < versions.release_key(api_version)), key=versions.release_key)
+    earlier = sorted(
+        (v for v in entries if versions.release_key(v) < versions.release_key(api_version)), key=versions.release_key
+    )
     restored = _restorable(doc, [entries[v] for v in reversed(earlier)], mirror)
     cached = update._cache(content, fetch.CACHE_DIR)
     before = RESTORED.read_text() if RESTORED.is_file() else None
@@ -148,7 +164,9 @@ def add_release(
     try:  # generate once, with the restored schemas; on failure put the file back as it was
         output = update.output_sha256(cached, api_version)
         api = pipeline.build_api(pipeline.Source(cached, source, api_version, f"{api_version}.0"))
-        section = _first_section(api_version, commit, doc, [entries[v] for v in earlier], mirror, today or datetime.date.today())
+        section = _first_section(
+            api_version, commit, doc, [entries[v] for v in earlier], mirror, today or datetime.date.today()
+        )
     except BaseException:
         if restored and before is not None:
             RESTORED.write_text(before)
@@ -161,7 +179,9 @@ def add_release(
     snapshot = SNAPSHOTS / f"surface-{api_version}.txt"
     snapshot.parent.mkdir(parents=True, exist_ok=True)
     snapshot.write_text(surface.text(api))
-    entries[api_version] = lock.Entry(api_version, commit, path, f"{update.RAW_BASE}/{commit}/{path}", fetch.sha256(content), 0, output)
+    entries[api_version] = lock.Entry(
+        api_version, commit, path, f"{update.RAW_BASE}/{commit}/{path}", fetch.sha256(content), 0, output
+    )
     lock.write(dict(sorted(entries.items(), key=lambda kv: versions.release_key(kv[0]))))
     return Added(entries[api_version], changelog_path, snapshot, sorted(restored), api.repairs, api.warnings, note)
 
@@ -183,7 +203,9 @@ def _restorable(doc: dict[str, Any], earlier: list[lock.Entry], mirror: str | No
             schema = ((docs[entry.api_version].get("components") or {}).get("schemas") or {}).get(name)
             if schema is not None:
                 found[name] = {"from": entry.api_version, "schema": schema}
-                local = {"components": {"schemas": {**((doc.get("components") or {}).get("schemas") or {}), name: schema}}}
+                local = {
+                    "components": {"schemas": {**((doc.get("components") or {}).get("schemas") or {}), name: schema}}
+                }
                 todo |= _dangling(local, {**known, **found}) - set(found)
                 break
     return found
@@ -191,7 +213,9 @@ def _restorable(doc: dict[str, Any], earlier: list[lock.Entry], mirror: str | No
 
 def _dangling(doc: dict[str, Any], known: dict[str, Any]) -> set[str]:
     defined = (doc.get("components") or {}).get("schemas") or {}
-    names = {openapi.split(r)[-1] for r in openapi.refs(doc) if r.startswith(openapi.SCHEMAS) and len(openapi.split(r)) == 3}
+    names = {
+        openapi.split(r)[-1] for r in openapi.refs(doc) if r.startswith(openapi.SCHEMAS) and len(openapi.split(r)) == 3
+    }
     return {n for n in names if n not in defined and n not in known}
 
 
@@ -203,12 +227,21 @@ def _with_restored(restored: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 
 def _write_restored(data: dict[str, Any]) -> None:
-    header = "".join(line for line in RESTORED.read_text().splitlines(keepends=True) if line.startswith("#")) if RESTORED.is_file() else ""
+    header = (
+        "".join(line for line in RESTORED.read_text().splitlines(keepends=True) if line.startswith("#"))
+        if RESTORED.is_file()
+        else ""
+    )
     RESTORED.write_text(header + yaml.safe_dump(data, sort_keys=False, width=100, allow_unicode=True))
 
 
 def _first_section(
-    api_version: str, commit: str, doc: dict[str, Any], earlier: list[lock.Entry], mirror: str | None, today: datetime.date
+    api_version: str,
+    commit: str,
+    doc: dict[str, Any],
+    earlier: list[lock.Entry],
+    mirror: str | None,
+    today: datetime.date,
 ) -> str:
     title = f"## {api_version}.0 ({today.isoformat()})"
     intro = f"First release of this line, generated from the description at {commit}."

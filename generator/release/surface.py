@@ -23,9 +23,13 @@ from dataclasses import dataclass, field
 from .. import ir
 
 HEADER = "# Public surface of intercom-sdk {version}: one block per method (generator/release/surface.py).\n"
-CALL = re.compile(r"^client\.(?P<dotted>[\w.]+)\((?P<args>[\w, ]*)\) -> (?P<returns>.+?)  (?P<method>[A-Z]+) (?P<path>\S+)  (?P<operation_id>.+)$")
+CALL = re.compile(
+    r"^client\.(?P<dotted>[\w.]+)\((?P<args>[\w, ]*)\) -> (?P<returns>.+?)  (?P<method>[A-Z]+) (?P<path>\S+)  (?P<operation_id>.+)$"
+)
 FORM = re.compile(r"^    form (?P<name>.+?): (?P<needs>.*)$")
-ARG = re.compile(r"^    (?P<name>\w+) <- (?P<location>path|query|header|body) (?P<wire>\S+)(?P<required> \(required\))?: (?P<type>.+)$")
+ARG = re.compile(
+    r"^    (?P<name>\w+) <- (?P<location>path|query|header|body) (?P<wire>\S+)(?P<required> \(required\))?: (?P<type>.+)$"
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,11 @@ def text(api: ir.Api) -> str:
             annotation = p.type.annotation(request=p.location != "path")
             out.append(f"    {p.py_name} <- {p.location} {p.wire_name}{required}: {annotation}\n")
         for form in op.variants:  # the method's @overloads
-            needs = [f"{p.py_name}={_literal(p.type.values)}" if p.type.kind == "literal" else p.py_name for p in form.params if p.required]
+            needs = [
+                f"{p.py_name}={_literal(p.type.values)}" if p.type.kind == "literal" else p.py_name
+                for p in form.params
+                if p.required
+            ]
             out.append(f"    form {form.name}: {', '.join(needs)}\n")
     return "".join(out)
 

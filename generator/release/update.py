@@ -76,7 +76,11 @@ def newest_source(entry: lock.Entry, mirror: str | None, ref: str | None = None)
 
 
 def check_updates(
-    versions: list[str] | None = None, *, mirror: str | None = None, ref: str | None = None, lock_path: Path | None = None
+    versions: list[str] | None = None,
+    *,
+    mirror: str | None = None,
+    ref: str | None = None,
+    lock_path: Path | None = None,
 ) -> list[Status]:
     lock_path = lock_path or lock.PATH
     entries = lock.read(lock_path)
@@ -125,7 +129,9 @@ def update_lock(
         new_path, after = fetch.fetch(before, mirror=mirror, cache_dir=cache_dir), before
     else:
         content = fetch.read_source(newest_source(before, mirror, ref))
-        validate.load_yaml(content, newest_source(before, mirror, ref))  # refuse a non-description before touching anything
+        validate.load_yaml(
+            content, newest_source(before, mirror, ref)
+        )  # refuse a non-description before touching anything
         new_sha = fetch.sha256(content)
         if new_sha == before.sha256:
             after = before
@@ -158,7 +164,10 @@ def _report(before: lock.Entry, new_path: Path, mirror: str | None, cache_dir: P
     except GeneratorError:
         return None  # the pinned file is gone from the mirror and the cache: nothing to diff against
     return diff.diff_docs(
-        diff.load(old_path), diff.load(new_path), old_label=before.commit[:7], new_label=f"sha256 {fetch.sha256(new_path.read_bytes())[:12]}"
+        diff.load(old_path),
+        diff.load(new_path),
+        old_label=before.commit[:7],
+        new_label=f"sha256 {fetch.sha256(new_path.read_bytes())[:12]}",
     )
 
 
@@ -188,7 +197,9 @@ def _cache(content: bytes, cache_dir: Path) -> Path:
 
 def _entry(entries: dict[str, lock.Entry], version: str, lock_path: Path) -> lock.Entry:
     if version not in entries:
-        raise GeneratorError(f"API version {version!r} is not in the lock (known: {', '.join(entries)})", where=str(lock_path))
+        raise GeneratorError(
+            f"API version {version!r} is not in the lock (known: {', '.join(entries)})", where=str(lock_path)
+        )
     return entries[version]
 
 
@@ -210,7 +221,9 @@ def output_sha256(spec_path: Path, api_version: str) -> str:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def check(api_version: str, *, mirror: str | None = None, lock_path: Path | None = None, cache_dir: Path | None = None) -> list[str]:
+def check(
+    api_version: str, *, mirror: str | None = None, lock_path: Path | None = None, cache_dir: Path | None = None
+) -> list[str]:
     """Problems with one lock entry: not reproducible, or output that drifted from the recorded hash."""
     lock_path, cache_dir = lock_path or lock.PATH, cache_dir or fetch.CACHE_DIR
     entry = _entry(lock.read(lock_path), api_version, lock_path)
@@ -225,7 +238,9 @@ def check(api_version: str, *, mirror: str | None = None, lock_path: Path | None
         return problems + [f"{api_version}: {exc}"]
     actual = output_sha256(path, api_version)
     if entry.output_sha256 is None:
-        problems.append(f"{api_version}: no output_sha256 recorded; run `python -m generator update-lock --pinned --api-version {api_version}`")
+        problems.append(
+            f"{api_version}: no output_sha256 recorded; run `python -m generator update-lock --pinned --api-version {api_version}`"
+        )
     elif actual != entry.output_sha256:
         problems.append(
             f"{api_version}: the generated output drifted (lock output_sha256 {entry.output_sha256[:12]}, fresh {actual[:12]}); "

@@ -115,7 +115,9 @@ def known_failures(api_version: str) -> dict[str, str]:
     return {str(k): " ".join(str(v).split()) for k, v in (data.get(api_version) or {}).items()}
 
 
-def run(api_version: str, package: Path | None = None, select: str | None = None, extra: list[str] | None = None) -> dict[str, Any]:
+def run(
+    api_version: str, package: Path | None = None, select: str | None = None, extra: list[str] | None = None
+) -> dict[str, Any]:
     """Run the contract tests; returns the summary (also printed)."""
     package = (package or ROOT / "generated" / f"intercom-{api_version}").resolve()
     spec = package / "openapi.yaml"
@@ -128,8 +130,24 @@ def run(api_version: str, package: Path | None = None, select: str | None = None
         listed.write_text(json.dumps(known))
         with prism(spec, log) as url:
             ready = time.monotonic() - started
-            env = {**os.environ, "INTERCOM_MOCK_URL": url, "CONTRACT_REPORT": str(report), "CONTRACT_KNOWN_FAILURES": str(listed)}
-            cmd = [sys.executable, "-m", "pytest", "tests", "-p", "no:cacheprovider", "--rootdir", str(package), "-q", "-rfEX"]
+            env = {
+                **os.environ,
+                "INTERCOM_MOCK_URL": url,
+                "CONTRACT_REPORT": str(report),
+                "CONTRACT_KNOWN_FAILURES": str(listed),
+            }
+            cmd = [
+                sys.executable,
+                "-m",
+                "pytest",
+                "tests",
+                "-p",
+                "no:cacheprovider",
+                "--rootdir",
+                str(package),
+                "-q",
+                "-rfEX",
+            ]
             cmd += ["-k", select] if select else []
             proc = subprocess.run([*cmd, *(extra or [])], cwd=package, env=env, timeout=PYTEST_TIMEOUT)
         empty: dict[str, Any] = {"operation_ids": [], "operations": {}, "errors": {}}
@@ -170,8 +188,7 @@ def run(api_version: str, package: Path | None = None, select: str | None = None
         f" ({len([k for k, v in ops.items() if v == 'xfailed'])} expected failures),"
         f" {summary['error_statuses_passed']} of {len(errs)} declared error statuses;"
         f" {summary['requests']} requests,"
-        f" {seconds:.1f} s (Prism ready in {ready:.1f} s)"
-        + ("".join(f"\nFAILED: {p}" for p in problems))
+        f" {seconds:.1f} s (Prism ready in {ready:.1f} s)" + ("".join(f"\nFAILED: {p}" for p in problems))
     )
     return summary
 

@@ -17,7 +17,6 @@ from tests import loopback
 
 from tests.conftest import MIRROR
 
-
 REQUESTS: list[str] = []  # the paths mirror_server was asked for
 
 

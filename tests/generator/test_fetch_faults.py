@@ -36,13 +36,16 @@ Handler = loopback.RawHandler  # served raw, so replies can be cut, stalled or r
 
 
 def head(status: int, length: int, content_type: str = "application/yaml") -> bytes:
-    return (f"HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n"
-            "Connection: close\r\n\r\n").encode()
+    return (
+        f"HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode()
 
 
 def reply(status: int, body: bytes, content_type: str = "application/yaml") -> Handler:
     def handler(conn: socket.socket, n: int) -> None:
         conn.sendall(head(status, len(body), content_type) + body)
+
     return handler
 
 
@@ -138,14 +141,18 @@ def test_transient_faults_are_retried_a_bounded_number_of_times(cache: Path, fau
     assert elapsed < fetch.ATTEMPTS * 2.5, elapsed  # per-attempt DEADLINE/TIMEOUT + backoff
 
 
-@pytest.mark.parametrize(("fault", "message"), [
-    (reply(404, b"Not Found", "text/plain"), "download failed: HTTP 404"),
-    (reply(403, HTML, "text/html"), "download failed: HTTP 403"),
-    (reply(200, OTHER), "sha256 mismatch for API 2.9"),
-    (reply(200, HTML, "text/html"), "(an HTML page, not the description)"),
-    (reply(200, b""), "sha256 mismatch"),
-    (huge, "larger than 20000000 bytes"),
-], ids=["404", "403-html", "other-file", "html-200", "empty", "huge"])
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        (reply(404, b"Not Found", "text/plain"), "download failed: HTTP 404"),
+        (reply(403, HTML, "text/html"), "download failed: HTTP 403"),
+        (reply(200, OTHER), "sha256 mismatch for API 2.9"),
+        (reply(200, HTML, "text/html"), "(an HTML page, not the description)"),
+        (reply(200, b""), "sha256 mismatch"),
+        (huge, "larger than 20000000 bytes"),
+    ],
+    ids=["404", "403-html", "other-file", "html-200", "empty", "huge"],
+)
 def test_permanent_faults_fail_at_once(cache: Path, fault: Handler, message: str) -> None:
     with loopback.raw(fault) as server:
         started = time.monotonic()
@@ -183,7 +190,9 @@ def test_corrupt_cache_entry_is_replaced_not_trusted(tmp_path: Path) -> None:
     assert server.connections == 1 and path.read_bytes() == GOOD
 
 
-def test_cli_reports_a_download_fault_in_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reports_a_download_fault_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from generator.__main__ import main
 
     entry = replace(ENTRY, sha256="1" * 64)  # never cached, so the server is asked
@@ -192,4 +201,6 @@ def test_cli_reports_a_download_fault_in_one_line(monkeypatch: pytest.MonkeyPatc
         code = main(["fetch", "--api-version", "2.9", "--mirror", server.url])
     assert code == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("GeneratorError: download failed after 3 attempts: server answered 500"), err
+    assert err.count("\n") == 1 and err.startswith(
+        "GeneratorError: download failed after 3 attempts: server answered 500"
+    ), err

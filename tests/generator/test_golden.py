@@ -45,28 +45,15 @@ def tree(root: Path) -> dict[str, bytes]:
 
 def difference(expected: dict[str, bytes], actual: dict[str, bytes]) -> str:
     """What differs, for the assertion message: the file sets, then unified diffs."""
-    lines = [
-        f"no longer generated: {name}"
-        for name in sorted(expected.keys() - actual.keys())
-    ]
+    lines = [f"no longer generated: {name}" for name in sorted(expected.keys() - actual.keys())]
     lines += [f"new: {name}" for name in sorted(actual.keys() - expected.keys())]
-    changed = [
-        n for n in sorted(expected.keys() & actual.keys()) if expected[n] != actual[n]
-    ]
+    changed = [n for n in sorted(expected.keys() & actual.keys()) if expected[n] != actual[n]]
     lines += [f"changed: {name}" for name in changed]
     for name in changed[:SHOWN]:
         before = expected[name].decode(errors="replace").splitlines(keepends=True)
         after = actual[name].decode(errors="replace").splitlines(keepends=True)
-        lines.append(
-            "".join(
-                difflib.unified_diff(
-                    before, after, f"expected/{name}", f"generated/{name}"
-                )
-            )
-        )
-    tools = ", ".join(
-        f"{t} {metadata.version(t)}" for t in ("black", "datamodel-code-generator")
-    )
+        lines.append("".join(difflib.unified_diff(before, after, f"expected/{name}", f"generated/{name}")))
+    tools = ", ".join(f"{t} {metadata.version(t)}" for t in ("black", "datamodel-code-generator"))
     lines.append(
         f"(generated with {tools}.) If the change is intended: UPDATE_GOLDEN=1 make test "
         "PYTEST_ARGS=tests/generator/test_golden.py, then review git diff tests/golden/expected."
@@ -86,18 +73,14 @@ def test_the_fixture_generates_the_committed_package(generated: Path) -> None:
     actual = tree(generated)
     if UPDATE:
         shutil.rmtree(EXPECTED, ignore_errors=True)
-        shutil.copytree(
-            generated, EXPECTED, ignore=shutil.ignore_patterns("__pycache__")
-        )
+        shutil.copytree(generated, EXPECTED, ignore=shutil.ignore_patterns("__pycache__"))
     expected = tree(EXPECTED)
     assert len(actual) > 40 and "src/intercom_sdk/resources/widgets/bolts.py" in actual
     if expected != actual:
         pytest.fail(difference(expected, actual), pytrace=False)
 
 
-def test_the_golden_package_type_checks_and_imports(
-    generated: Path, tmp_path: Path
-) -> None:
+def test_the_golden_package_type_checks_and_imports(generated: Path, tmp_path: Path) -> None:
     """mypy --strict, as for the 2.9 package (tests/package/test_typecheck.py); then the
     client reaches every resource, every model is complete, a nullable field takes null.
     """

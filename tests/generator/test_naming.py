@@ -14,7 +14,13 @@ def _resolve(items: list[tuple[str, str]]) -> tuple[dict[int, str], list[naming.
 
 
 def test_colliding_operations_are_named_by_the_words_that_tell_them_apart() -> None:
-    renames, [collision] = _resolve([("visitors.retrieve", "retrieveVisitorWithUserId"), ("visitors.retrieve", "retrieveVisitor"), ("visitors.update", "updateVisitor")])
+    renames, [collision] = _resolve(
+        [
+            ("visitors.retrieve", "retrieveVisitorWithUserId"),
+            ("visitors.retrieve", "retrieveVisitor"),
+            ("visitors.update", "updateVisitor"),
+        ]
+    )
     assert renames == {0: "retrieve_by_user_id", 1: "retrieve"}
     assert collision.method == "visitors.retrieve"
     warning = collision.warning()
@@ -22,7 +28,13 @@ def test_colliding_operations_are_named_by_the_words_that_tell_them_apart() -> N
 
 
 def test_every_collider_with_extra_words_gets_them() -> None:
-    renames, _ = _resolve([("companies.list", "listAllCompanies"), ("companies.list", "listCompaniesByTag"), ("companies.list", "listCompanies")])
+    renames, _ = _resolve(
+        [
+            ("companies.list", "listAllCompanies"),
+            ("companies.list", "listCompaniesByTag"),
+            ("companies.list", "listCompanies"),
+        ]
+    )
     assert renames == {0: "list_all", 1: "list_by_tag", 2: "list"}
 
 
@@ -38,7 +50,9 @@ def test_no_collision_no_rename() -> None:
 def test_operation_ids_are_compared_by_their_words() -> None:
     """Revision 62108ba of 2.9 spells operationIds with spaces (`create data export`)."""
     assert operation_key("create data export") == operation_key("createDataExport") == "create_data_export"
-    table = Naming.from_data(NamingData(actions={}, singular={}, operations={"createDataExport": "data_exports.create"}))
+    table = Naming.from_data(
+        NamingData(actions={}, singular={}, operations={"createDataExport": "data_exports.create"})
+    )
     assert table.method("POST", "/export/content/data", "create data export") == (("data_exports",), "create")
 
 

@@ -61,8 +61,12 @@ def test_templated_path_parameter_declared_in_query() -> None:
     fixed, outcomes = run(doc)
     [declared] = fixed["paths"]["/export/{job_identifier}"]["get"]["parameters"]
     assert declared == {**param, "in": "path", "required": True}
-    assert outcomes["templated-path-parameter"].applied == ("GET /export/{job_identifier}: {job_identifier} (declared in: query)",)
-    assert doc["paths"]["/export/{job_identifier}"]["get"]["parameters"][0]["in"] == "query", "the input is not modified"
+    assert outcomes["templated-path-parameter"].applied == (
+        "GET /export/{job_identifier}: {job_identifier} (declared in: query)",
+    )
+    assert (
+        doc["paths"]["/export/{job_identifier}"]["get"]["parameters"][0]["in"] == "query"
+    ), "the input is not modified"
     validate.validate(fixed, "test")
 
 
@@ -84,7 +88,12 @@ def test_form_exploded_union_query_parameter_becomes_one_key_per_property() -> N
         "schema": {
             "type": "object",
             "oneOf": [
-                {"title": "by user_id", "properties": {"user_id": {"type": "string"}}, "required": ["user_id"], "additionalProperties": False},
+                {
+                    "title": "by user_id",
+                    "properties": {"user_id": {"type": "string"}},
+                    "required": ["user_id"],
+                    "additionalProperties": False,
+                },
                 {"properties": {"email": {"type": "string", "description": "The email."}}, "required": ["email"]},
             ],
         },
@@ -100,17 +109,43 @@ def test_form_exploded_union_query_parameter_becomes_one_key_per_property() -> N
 
 
 def test_form_object_parameter_keeps_its_required_properties() -> None:
-    param = {"name": "page", "in": "query", "required": True, "schema": {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer"}, "size": {"type": "integer"}}}}
+    param = {
+        "name": "page",
+        "in": "query",
+        "required": True,
+        "schema": {
+            "type": "object",
+            "required": ["n"],
+            "properties": {"n": {"type": "integer"}, "size": {"type": "integer"}},
+        },
+    }
     fixed, _ = run(spec({"/x": {"get": {"parameters": [param], "responses": ok()}}}))
-    assert [(p["name"], p["required"]) for p in fixed["paths"]["/x"]["get"]["parameters"]] == [("n", True), ("size", False)]
+    assert [(p["name"], p["required"]) for p in fixed["paths"]["/x"]["get"]["parameters"]] == [
+        ("n", True),
+        ("size", False),
+    ]
 
 
 @pytest.mark.parametrize(
     "param",
     [
-        {"name": "filter", "in": "query", "explode": False, "schema": {"type": "object", "properties": {"a": {"type": "string"}}}},
-        {"name": "filter", "in": "query", "style": "deepObject", "schema": {"type": "object", "properties": {"a": {"type": "string"}}}},
-        {"name": "external_id", "in": "query", "schema": {"type": "string", "properties": {"external_id": {"type": "string"}}}},
+        {
+            "name": "filter",
+            "in": "query",
+            "explode": False,
+            "schema": {"type": "object", "properties": {"a": {"type": "string"}}},
+        },
+        {
+            "name": "filter",
+            "in": "query",
+            "style": "deepObject",
+            "schema": {"type": "object", "properties": {"a": {"type": "string"}}},
+        },
+        {
+            "name": "external_id",
+            "in": "query",
+            "schema": {"type": "string", "properties": {"external_id": {"type": "string"}}},
+        },
     ],
     ids=["not-exploded", "deep-object", "a-string"],
 )
@@ -122,7 +157,10 @@ def test_other_query_parameters_are_left_alone(param: dict[str, Any]) -> None:
 
 def test_uuid_format_on_a_24_character_id() -> None:
     schemas = {
-        "req": {"type": "object", "properties": {"id": {"type": "string", "format": "uuid", "minLength": 24, "maxLength": 24}}},
+        "req": {
+            "type": "object",
+            "properties": {"id": {"type": "string", "format": "uuid", "minLength": 24, "maxLength": 24}},
+        },
         "err": {"type": "object", "properties": {"request_id": {"type": "string", "format": "uuid"}}},
     }
     fixed, outcomes = run(spec({}, schemas))
@@ -139,13 +177,19 @@ def test_ids_of_one_resource_get_one_type() -> None:
     doc = spec(
         {
             "/contacts/{id}": {"get": {"parameters": [_id_param("id", "string")], "responses": ok()}},
-            "/contacts/{id}/notes": {"parameters": [_id_param("id", "integer")], "get": {"responses": ok()}, "post": {"responses": ok()}},
+            "/contacts/{id}/notes": {
+                "parameters": [_id_param("id", "integer")],
+                "get": {"responses": ok()},
+                "post": {"responses": ok()},
+            },
             "/articles/{id}": {"get": {"parameters": [_id_param("id", "integer")], "responses": ok()}},
         }
     )
     fixed, outcomes = run(doc)
     assert fixed["paths"]["/contacts/{id}/notes"]["parameters"][0]["schema"] == {"type": "string"}
-    assert fixed["paths"]["/articles/{id}"]["get"]["parameters"][0]["schema"] == {"type": "integer"}, "integer everywhere: kept"
+    assert fixed["paths"]["/articles/{id}"]["get"]["parameters"][0]["schema"] == {
+        "type": "integer"
+    }, "integer everywhere: kept"
     assert outcomes["one-type-per-resource-id"].applied == (
         "GET /contacts/{id}/notes: {id} integer -> string (the operations disagree)",
         "POST /contacts/{id}/notes: {id} integer -> string (the operations disagree)",
@@ -158,23 +202,43 @@ def test_ids_take_the_type_of_the_id_of_the_object_returned() -> None:
     attribute = {"type": "object", "properties": {"id": {"type": "integer"}}}
     doc = spec(
         {
-            "/admins/{id}": {"get": {"parameters": [_id_param("id", "integer")], "responses": ok(schema={"$ref": "#/components/schemas/admin"})}},
-            "/admins/{id}/away": {"put": {"parameters": [_id_param("id", "integer")], "responses": ok(schema={"$ref": "#/components/schemas/admin"})}},
+            "/admins/{id}": {
+                "get": {
+                    "parameters": [_id_param("id", "integer")],
+                    "responses": ok(schema={"$ref": "#/components/schemas/admin"}),
+                }
+            },
+            "/admins/{id}/away": {
+                "put": {
+                    "parameters": [_id_param("id", "integer")],
+                    "responses": ok(schema={"$ref": "#/components/schemas/admin"}),
+                }
+            },
             "/data_attributes/{data_attribute_id}": {
-                "put": {"parameters": [_id_param("data_attribute_id", "string")], "responses": ok(schema={"$ref": "#/components/schemas/data_attribute"})}
+                "put": {
+                    "parameters": [_id_param("data_attribute_id", "string")],
+                    "responses": ok(schema={"$ref": "#/components/schemas/data_attribute"}),
+                }
             },
         },
         {"admin": admin, "data_attribute": attribute},
     )
     fixed, outcomes = run(doc)
     assert fixed["paths"]["/admins/{id}/away"]["put"]["parameters"][0]["schema"] == {"type": "string"}
-    assert fixed["paths"]["/data_attributes/{data_attribute_id}"]["put"]["parameters"][0]["schema"] == {"type": "integer"}
-    assert "PUT /admins/{id}/away: {id} integer -> string (GET /admins/{id} returns an object whose id is a string)" in outcomes["one-type-per-resource-id"].applied
+    assert fixed["paths"]["/data_attributes/{data_attribute_id}"]["put"]["parameters"][0]["schema"] == {
+        "type": "integer"
+    }
+    assert (
+        "PUT /admins/{id}/away: {id} integer -> string (GET /admins/{id} returns an object whose id is a string)"
+        in outcomes["one-type-per-resource-id"].applied
+    )
 
 
 def test_operation_without_a_success_response() -> None:
     fixed, outcomes = run(spec({"/calls/{id}": {"get": {"responses": {"404": {"description": "no"}}}}}))
-    assert fixed["paths"]["/calls/{id}"]["get"]["responses"]["200"]["content"] == {"application/json": {"schema": {"type": "object"}}}
+    assert fixed["paths"]["/calls/{id}"]["get"]["responses"]["200"]["content"] == {
+        "application/json": {"schema": {"type": "object"}}
+    }
     assert outcomes["missing-success-response"].applied == ("GET /calls/{id}",)
 
 
@@ -188,20 +252,29 @@ def test_download_without_content_takes_the_media_type_of_its_accept_header() ->
     accept = {"name": "Accept", "in": "header", "required": True, "schema": {"type": "string", "enum": ["text/csv"]}}
     doc = spec(
         {
-            "/download/{id}": {"get": {"parameters": [_id_param("id", "string")], "responses": {"200": {"description": "file"}}}},
+            "/download/{id}": {
+                "get": {"parameters": [_id_param("id", "string")], "responses": {"200": {"description": "file"}}}
+            },
             "/report": {"get": {"parameters": [accept], "responses": {"200": {"description": "file"}}}},
-            "/tags/{id}": {"delete": {"parameters": [_id_param("id", "string")], "responses": {"200": {"description": "gone"}}}},
+            "/tags/{id}": {
+                "delete": {"parameters": [_id_param("id", "string")], "responses": {"200": {"description": "gone"}}}
+            },
         }
     )
     fixed, outcomes = run(doc)
     assert list(fixed["paths"]["/download/{id}"]["get"]["responses"]["200"]["content"]) == ["application/octet-stream"]
     assert list(fixed["paths"]["/report"]["get"]["responses"]["200"]["content"]) == ["text/csv"]
-    assert "content" not in fixed["paths"]["/tags/{id}"]["delete"]["responses"]["200"], "a DELETE with no content stays so"
+    assert (
+        "content" not in fixed["paths"]["/tags/{id}"]["delete"]["responses"]["200"]
+    ), "a DELETE with no content stays so"
     assert len(outcomes["download-without-content"].applied) == 2
 
 
 def _list_schema(kind: str, key: str, pages: dict[str, Any] | None = None) -> dict[str, Any]:
-    props: dict[str, Any] = {"type": {"type": "string", "enum": [kind]}, key: {"type": "array", "items": {"type": "object"}}}
+    props: dict[str, Any] = {
+        "type": {"type": "string", "enum": [kind]},
+        key: {"type": "array", "items": {"type": "object"}},
+    }
     if pages:
         props["pages"] = pages
     return {"type": "object", "properties": props}
@@ -211,20 +284,41 @@ def test_response_schema_named_by_the_type_of_its_examples() -> None:
     schemas = {
         "paginated_response": {
             "type": "object",
-            "properties": {"type": {"type": "string", "enum": ["list", "conversation.list"]}, "data": {"type": "array", "items": {"type": "object"}}},
+            "properties": {
+                "type": {"type": "string", "enum": ["list", "conversation.list"]},
+                "data": {"type": "array", "items": {"type": "object"}},
+            },
         },
         "conversation_list": _list_schema("conversation.list", "conversations"),
     }
     example = {"type": "conversation.list", "conversations": [{"id": "1"}]}
-    doc = spec({"/conversations": {"get": {"responses": ok(schema={"$ref": "#/components/schemas/paginated_response"}, example=example)}}}, schemas)
+    doc = spec(
+        {
+            "/conversations": {
+                "get": {"responses": ok(schema={"$ref": "#/components/schemas/paginated_response"}, example=example)}
+            }
+        },
+        schemas,
+    )
     fixed, outcomes = run(doc)
-    assert fixed["paths"]["/conversations"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/conversation_list"}
+    assert fixed["paths"]["/conversations"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/conversation_list"
+    }
     assert "paginated_response -> conversation_list" in outcomes["response-schema-named-by-type"].applied[0]
 
 
 def test_examples_of_an_ambiguous_type_change_nothing() -> None:
     schemas = {"a": _list_schema("list", "data"), "b": _list_schema("list", "tags"), "c": _list_schema("list", "items")}
-    doc = spec({"/tags": {"get": {"responses": ok(schema={"$ref": "#/components/schemas/a"}, example={"type": "list", "tags": []})}}}, schemas)
+    doc = spec(
+        {
+            "/tags": {
+                "get": {
+                    "responses": ok(schema={"$ref": "#/components/schemas/a"}, example={"type": "list", "tags": []})
+                }
+            }
+        },
+        schemas,
+    )
     fixed, _ = run(doc)
     assert fixed == doc
 
@@ -235,33 +329,49 @@ CURSOR_PAGES = {
         "page": {"type": "integer"},
         "per_page": {"type": "integer"},
         "total_pages": {"type": "integer"},
-        "next": {"type": "object", "properties": {"per_page": {"type": "integer"}, "starting_after": {"type": "string"}}},
+        "next": {
+            "type": "object",
+            "properties": {"per_page": {"type": "integer"}, "starting_after": {"type": "string"}},
+        },
     },
 }
 
 
 def test_list_with_a_pages_envelope_gets_the_parameters_it_describes() -> None:
-    schemas = {"cursor_pages": CURSOR_PAGES, "article_list": _list_schema("list", "data", {"$ref": "#/components/schemas/cursor_pages"})}
+    schemas = {
+        "cursor_pages": CURSOR_PAGES,
+        "article_list": _list_schema("list", "data", {"$ref": "#/components/schemas/cursor_pages"}),
+    }
     paged = {"name": "page", "in": "query", "schema": {"type": "integer"}}
     doc = spec(
         {
             "/articles": {"get": {"responses": ok(schema={"$ref": "#/components/schemas/article_list"})}},
-            "/companies": {"get": {"parameters": [paged], "responses": ok(schema={"$ref": "#/components/schemas/article_list"})}},
+            "/companies": {
+                "get": {"parameters": [paged], "responses": ok(schema={"$ref": "#/components/schemas/article_list"})}
+            },
         },
         schemas,
     )
     fixed, outcomes = run(doc)
     added = fixed["paths"]["/articles"]["get"]["parameters"]
-    assert [(p["name"], p["in"], p["required"]) for p in added] == [("page", "query", False), ("per_page", "query", False), ("starting_after", "query", False)]
+    assert [(p["name"], p["in"], p["required"]) for p in added] == [
+        ("page", "query", False),
+        ("per_page", "query", False),
+        ("starting_after", "query", False),
+    ]
     assert fixed["paths"]["/companies"] == doc["paths"]["/companies"], "declared paging parameters: left as declared"
     assert outcomes["list-without-paging-parameters"].applied == ("GET /articles: page, per_page, starting_after",)
 
 
 def test_a_restorable_deleted_schema_is_restored_and_others_stay_dangling() -> None:
-    doc = spec({}, {"req": {"type": "object", "properties": {"attrs": {"$ref": "#/components/schemas/custom_attributes"}}}})
+    doc = spec(
+        {}, {"req": {"type": "object", "properties": {"attrs": {"$ref": "#/components/schemas/custom_attributes"}}}}
+    )
     fixed, outcomes = run(doc)
     assert fixed["components"]["schemas"]["custom_attributes"] == DATA.restored_schemas["custom_attributes"].schema
-    assert outcomes["restore-deleted-schema"].applied == ("#/components/schemas/custom_attributes (as published in 2.12)",)
+    assert outcomes["restore-deleted-schema"].applied == (
+        "#/components/schemas/custom_attributes (as published in 2.12)",
+    )
     doc["components"]["schemas"]["req"]["properties"]["other"] = {"$ref": "#/components/schemas/never_published"}
     fixed, _ = run(doc)
     with pytest.raises(GeneratorError) as err:
@@ -287,9 +397,22 @@ def test_per_version_entries_are_addressed_by_name(tmp_path: Path) -> None:
         tmp_path,
         "9.9",
         [
-            {"reason": "state holds words, not dates", "at": {"schema": "call", "property": "state"}, "expect": {"format": "date"}, "remove": ["format"]},
-            {"reason": "ids are numbers", "at": {"path": "/calls/{id}", "method": "get", "parameter": "id"}, "set": {"schema": {"type": "integer"}}},
-            {"reason": "say what it is", "at": {"path": "/calls/{id}", "method": "get", "response": "200"}, "set": {"description": "One call"}},
+            {
+                "reason": "state holds words, not dates",
+                "at": {"schema": "call", "property": "state"},
+                "expect": {"format": "date"},
+                "remove": ["format"],
+            },
+            {
+                "reason": "ids are numbers",
+                "at": {"path": "/calls/{id}", "method": "get", "parameter": "id"},
+                "set": {"schema": {"type": "integer"}},
+            },
+            {
+                "reason": "say what it is",
+                "at": {"path": "/calls/{id}", "method": "get", "response": "200"},
+                "set": {"description": "One call"},
+            },
         ],
     )
     fixed, outcomes = repairs.apply(doc, "9.9", data)
@@ -313,7 +436,12 @@ def test_an_entry_whose_defect_is_gone_is_not_needed(tmp_path: Path) -> None:
         [
             {"reason": "fixed upstream", "at": {"schema": "call", "property": "state"}, "remove": ["format"]},
             {"reason": "moved upstream", "at": {"schema": "call", "property": "status"}, "remove": ["format"]},
-            {"reason": "changed upstream", "at": {"schema": "call", "property": "state"}, "expect": {"type": "integer"}, "set": {"type": "number"}},
+            {
+                "reason": "changed upstream",
+                "at": {"schema": "call", "property": "state"},
+                "expect": {"type": "integer"},
+                "set": {"type": "number"},
+            },
         ],
     )
     fixed, outcomes = repairs.apply(doc, "9.9", data)
@@ -329,7 +457,11 @@ def test_an_entry_whose_defect_is_gone_is_not_needed(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "entry",
     [
-        {"reason": "by index", "at": {"path": "/x", "method": "get", "parameter": 1}, "patch": [{"op": "remove", "path": "/paths/~1x/get/parameters/1"}]},
+        {
+            "reason": "by index",
+            "at": {"path": "/x", "method": "get", "parameter": 1},
+            "patch": [{"op": "remove", "path": "/paths/~1x/get/parameters/1"}],
+        },
         {"reason": "json patch", "patch": [{"op": "remove", "path": "/paths/~1x"}]},
         {"at": {"schema": "call"}, "set": {}},
         {"reason": "where?", "at": {"pointer": "/paths/~1x/get/parameters/1"}, "set": {}},
@@ -410,7 +542,10 @@ def export_doc(*examples: Any, props: dict[str, Any] | None = None) -> dict[str,
     }
     params = [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}]
     op = {"parameters": params, "responses": {"200": {"description": "ok", "content": {"application/json": media}}}}
-    schema = {"type": "object", "properties": props or {"type": {"type": "string"}, "job_identfier": {"type": "string"}}}
+    schema = {
+        "type": "object",
+        "properties": props or {"type": {"type": "string"}, "job_identfier": {"type": "string"}},
+    }
     return spec({"/exports/{id}": {"get": op}}, {"export": schema})
 
 

@@ -57,8 +57,27 @@ FUZZ = settings(
 
 # Wire names that are not Python identifiers as they stand: the generator must sanitize them.
 HOSTILE_NAMES = sorted(
-    {*keyword.kwlist, "self", "from", "None", "True", "async", "await", "match", "type", "list",
-     "1st", "2fa_enabled", "9", "0day", "extra_headers", "timeout", "pt-BR", "x.y", "with space"}
+    {
+        *keyword.kwlist,
+        "self",
+        "from",
+        "None",
+        "True",
+        "async",
+        "await",
+        "match",
+        "type",
+        "list",
+        "1st",
+        "2fa_enabled",
+        "9",
+        "0day",
+        "extra_headers",
+        "timeout",
+        "pt-BR",
+        "x.y",
+        "with space",
+    }
 )
 
 
@@ -111,12 +130,25 @@ def targets(version: str) -> dict[str, list[Any]]:
     refs = [p for p, n in nodes if isinstance(n, dict) and isinstance(n.get("$ref"), str)]
     schemas = doc["components"]["schemas"]
     referenced = sorted({get(doc, p)["$ref"].rsplit("/", 1)[-1] for p in refs} & set(schemas))
-    typed = [p for p, n in nodes if isinstance(n, dict) and isinstance(n.get("type"), str) and n["type"] in {*normalize.SCALARS, "array", "object"}]
+    typed = [
+        p
+        for p, n in nodes
+        if isinstance(n, dict)
+        and isinstance(n.get("type"), str)
+        and n["type"] in {*normalize.SCALARS, "array", "object"}
+    ]
     ops = [(path, m) for path, item in doc["paths"].items() for m in openapi.METHODS if m in item]
     objects = [("components", "schemas", k) for k, s in schemas.items() if isinstance(s.get("properties"), dict)]
     scalars = [p for p in typed if get(doc, p)["type"] in ("string", "integer", "number")]
-    return {"refs": refs, "referenced": referenced, "typed": typed, "ops": ops, "objects": objects,
-            "scalars": scalars, "all": [p for p, _ in nodes if p]}
+    return {
+        "refs": refs,
+        "referenced": referenced,
+        "typed": typed,
+        "ops": ops,
+        "objects": objects,
+        "scalars": scalars,
+        "all": [p for p, _ in nodes if p],
+    }
 
 
 @dataclass
@@ -146,7 +178,9 @@ def delete_referenced_schema(version: str, data: st.DataObject) -> Mutant:
 def change_type(version: str, data: st.DataObject) -> Mutant:
     doc = load(version)
     path = data.draw(st.sampled_from(targets(version)["typed"]), label="node")
-    new = data.draw(st.sampled_from(["string", "integer", "number", "boolean", "array", "object", "strin", "null", 7]), label="type")
+    new = data.draw(
+        st.sampled_from(["string", "integer", "number", "boolean", "array", "object", "strin", "null", 7]), label="type"
+    )
     get(doc, path)["type"] = new
     valid = new in ("string", "integer", "number", "boolean", "array", "object")
     return Mutant(version, f"type {new!r} at {pointer(path)}", "either" if valid else "error", doc)
@@ -155,8 +189,18 @@ def change_type(version: str, data: st.DataObject) -> Mutant:
 def break_ref(version: str, data: st.DataObject) -> Mutant:
     doc = load(version)
     path = data.draw(st.sampled_from(targets(version)["refs"]), label="ref")
-    new = data.draw(st.sampled_from(["#/components/schemas/__missing__", "#/nowhere/at/all", "not a pointer",
-                                     "other.yaml#/components/schemas/x", "#/components/schemas/"]), label="target")
+    new = data.draw(
+        st.sampled_from(
+            [
+                "#/components/schemas/__missing__",
+                "#/nowhere/at/all",
+                "not a pointer",
+                "other.yaml#/components/schemas/x",
+                "#/components/schemas/",
+            ]
+        ),
+        label="target",
+    )
     get(doc, path)["$ref"] = new
     return Mutant(version, f"$ref {new!r} at {pointer(path)}", "error", doc, mentions=("points nowhere", "$ref"))
 
@@ -164,13 +208,17 @@ def break_ref(version: str, data: st.DataObject) -> Mutant:
 def insert_cycle(version: str, data: st.DataObject) -> Mutant:
     doc = load(version)
     schemas = doc["components"]["schemas"]
-    a, b = data.draw(st.lists(st.sampled_from(targets(version)["referenced"]), min_size=2, max_size=2, unique=True), label="pair")
+    a, b = data.draw(
+        st.lists(st.sampled_from(targets(version)["referenced"]), min_size=2, max_size=2, unique=True), label="pair"
+    )
     how = data.draw(st.sampled_from(["ref", "allOf", "self"]), label="how")
     if how == "self":
         schemas[a] = {"allOf": [{"$ref": f"#/components/schemas/{a}"}]}
     else:
         schemas[a] = {"$ref": f"#/components/schemas/{b}"}
-        schemas[b] = {how: [{"$ref": f"#/components/schemas/{a}"}]} if how == "allOf" else {"$ref": f"#/components/schemas/{a}"}
+        schemas[b] = (
+            {how: [{"$ref": f"#/components/schemas/{a}"}]} if how == "allOf" else {"$ref": f"#/components/schemas/{a}"}
+        )
     return Mutant(version, f"cycle {a} <-> {b} ({how})", "error", doc, mentions=("$ref cycle", "points nowhere"))
 
 
@@ -239,7 +287,9 @@ def hostile_identifier(version: str, data: st.DataObject) -> Mutant:
 def unknown_format(version: str, data: st.DataObject) -> Mutant:
     doc = load(version)
     path = data.draw(st.sampled_from(targets(version)["scalars"]), label="node")
-    fmt_name = data.draw(st.sampled_from(["wibble", "int128", "date-time", "uuid", "binary", "byte", "decimal", ""]), label="format")
+    fmt_name = data.draw(
+        st.sampled_from(["wibble", "int128", "date-time", "uuid", "binary", "byte", "decimal", ""]), label="format"
+    )
     get(doc, path)["format"] = fmt_name
     return Mutant(version, f"format {fmt_name!r} at {pointer(path)}", "ok", doc)
 
@@ -248,7 +298,9 @@ def chaos(version: str, data: st.DataObject) -> Mutant:
     """Any node replaced by junk: the generator may accept it, but must say clearly if not."""
     doc = load(version)
     path = data.draw(st.sampled_from(targets(version)["all"]), label="node")
-    junk = data.draw(st.sampled_from([None, 0, -1, 1.5, True, "", "x", [], {}, ["x"], {"x": 1}, {"$ref": "#/"}]), label="junk")
+    junk = data.draw(
+        st.sampled_from([None, 0, -1, 1.5, True, "", "x", [], {}, ["x"], {"x": 1}, {"$ref": "#/"}]), label="junk"
+    )
     parent = get(doc, path[:-1])
     if data.draw(st.booleans(), label="delete") and isinstance(parent, dict):
         del parent[path[-1]]
@@ -269,10 +321,21 @@ def invalid_utf8(version: str, data: st.DataObject) -> Mutant:
     raw = _raw(version)
     at = data.draw(st.integers(0, len(raw)), label="at")
     junk = data.draw(st.sampled_from([b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\xe2\x82", b"\x80\x80"]), label="bytes")
-    return Mutant(version, f"invalid UTF-8 at byte {at}", "error", raw=raw[:at] + junk + raw[at:], mentions=("not valid UTF-8",))
+    return Mutant(
+        version, f"invalid UTF-8 at byte {at}", "error", raw=raw[:at] + junk + raw[at:], mentions=("not valid UTF-8",)
+    )
 
 
-BREAKING = [delete_referenced_schema, change_type, break_ref, insert_cycle, duplicate_operation_id, chaos, truncate, invalid_utf8]
+BREAKING = [
+    delete_referenced_schema,
+    change_type,
+    break_ref,
+    insert_cycle,
+    duplicate_operation_id,
+    chaos,
+    truncate,
+    invalid_utf8,
+]
 LEGIT = [hostile_identifier, unknown_format, recursive_property]
 
 
@@ -280,7 +343,11 @@ LEGIT = [hostile_identifier, unknown_format, recursive_property]
 
 
 def tree_digest(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 IMPORT_ALL = """
@@ -351,18 +418,38 @@ class Runner:
         if mutant.raw is None:  # a structural mutant: the error names a JSON pointer
             assert pointer_ok, f"{mutant.label}: {exc} (where={exc.where!r})"
         else:  # bytes: a pointer, or the file with the line/byte in the message
-            assert pointer_ok or (exc.where == str(path) and ("line" in str(exc) or "byte" in str(exc) or "OpenAPI 3.0" in str(exc))), str(exc)
+            assert pointer_ok or (
+                exc.where == str(path) and ("line" in str(exc) or "byte" in str(exc) or "OpenAPI 3.0" in str(exc))
+            ), str(exc)
 
     def check_package(self, out: Path, mutant: Mutant) -> None:
-        result = subprocess.run([sys.executable, "-c", IMPORT_ALL], env={"PYTHONPATH": str(out / "src"), "PATH": os.environ.get("PATH", "")},
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-c", IMPORT_ALL],
+            env={"PYTHONPATH": str(out / "src"), "PATH": os.environ.get("PATH", "")},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode == 0, f"{mutant.label}: the package does not import:\n{result.stderr[-3000:]}"
         if self.mypy_left > 0 and mutant.expect == "ok":
             self.mypy_left -= 1
             STATS["mypy --strict runs"] += 1
-            result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--python-version", "3.10",
-                                     "--cache-dir", str(self.root / "mypy-cache"), str(out / "src")],
-                                    capture_output=True, text=True, timeout=600)
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "mypy",
+                    "--strict",
+                    "--python-version",
+                    "3.10",
+                    "--cache-dir",
+                    str(self.root / "mypy-cache"),
+                    str(out / "src"),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
             assert result.returncode == 0, f"{mutant.label}: mypy --strict:\n{result.stdout[-3000:]}"
 
 
@@ -416,8 +503,13 @@ def test_legitimate_mutations_generate(runner: Runner, mutate: Callable[..., Mut
 
 
 def cli(spec: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
@@ -452,7 +544,12 @@ def test_cli_huge_file_is_refused_quickly(tmp_path: Path, previous: Path) -> Non
 
 
 def test_cli_yaml_alias_bomb_is_refused(tmp_path: Path, previous: Path) -> None:
-    lines = ["openapi: 3.0.1", "info: {title: bomb, version: '2.9'}", "paths: {}", "x-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines = [
+        "openapi: 3.0.1",
+        "info: {title: bomb, version: '2.9'}",
+        "paths: {}",
+        "x-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
+    ]
     lines += [f"x-a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
     spec = tmp_path / "bomb.yaml"
     spec.write_text("\n".join(lines) + "\n")
@@ -490,26 +587,45 @@ def test_cli_hostile_identifiers_generate_and_type_check(tmp_path: Path) -> None
         schemas["tag"]["properties"][f"fuzz_{i}"] = {"$ref": f"#/components/schemas/{name}"}
         schemas["tag"]["properties"][name] = {"type": "string", "enum": sorted({name, "1", "class"})}
     params = doc["paths"]["/tags"]["get"].setdefault("parameters", [])
-    params += [{"name": n, "in": "query", "schema": {"type": "string"}} for n in ("class", "1st", "self", "timeout", "from")]
+    params += [
+        {"name": n, "in": "query", "schema": {"type": "string"}} for n in ("class", "1st", "self", "timeout", "from")
+    ]
     doc["paths"]["/tags"]["get"]["operationId"] = "9listTags"
     spec = tmp_path / "hostile.yaml"
     spec.write_text(yaml.dump(doc, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True))
     out = tmp_path / "pkg"
     result = cli(spec, out)
     assert result.returncode == 0, result.stderr[-3000:]
-    check = subprocess.run([sys.executable, "-c", IMPORT_ALL],
-                           env={"PYTHONPATH": str(out / "src")}, capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-c", IMPORT_ALL], env={"PYTHONPATH": str(out / "src")}, capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stderr[-3000:]
     models = "".join(p.read_text() for p in (out / "src" / "intercom_sdk" / "types" / "_models").glob("*.py"))
     for cls in ("class N1St(", "class NoneModel(", "class N9Lives(", "class Class(", "class Import("):
         assert cls in models
-    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--python-version", "3.10", "--cache-dir",
-                             str(tmp_path / "mypy-cache"), str(out / "src")], capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--python-version",
+            "3.10",
+            "--cache-dir",
+            str(tmp_path / "mypy-cache"),
+            str(out / "src"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-@pytest.mark.parametrize(("depth", "message"), [(500, "levels deep (at #/components/schemas/tag/properties/deep/items"),
-                                                (5000, "exceeded maximum nesting depth")])
+@pytest.mark.parametrize(
+    ("depth", "message"),
+    [(500, "levels deep (at #/components/schemas/tag/properties/deep/items"), (5000, "exceeded maximum nesting depth")],
+)
 def test_cli_deep_nesting_is_refused(tmp_path: Path, previous: Path, depth: int, message: str) -> None:
     """Every stage recurses: deeply nested arrays are a clear error, not a RecursionError."""
     doc = load("2.9")

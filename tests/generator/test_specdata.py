@@ -23,7 +23,11 @@ from tests.conftest import MIRROR, ROOT
 
 RUNTIME_PAGINATION = ROOT / "templates" / "package" / "src" / "intercom_sdk" / "pagination.py"
 
-NAMING = {"actions": {"search": "search"}, "singular": {"news": "news"}, "operations": {"attachTagToContact": "contacts.tags.attach"}}
+NAMING = {
+    "actions": {"search": "search"},
+    "singular": {"news": "news"},
+    "operations": {"attachTagToContact": "contacts.tags.attach"},
+}
 PAGINATION = {
     "styles": [
         {"style": "next_url", "response": {"schema": "pages_link"}},
@@ -60,9 +64,15 @@ def test_the_real_files_load() -> None:
     assert naming.actions["run_assignment_rules"] == "auto_assign" and naming.singular["customers"] == "contact"
     pagination = specdata.pagination()
     assert [rule.style for rule in pagination.styles][:2] == ["next_url", "pages"]
-    assert pagination.styles[0].response == specdata.ResponseMatch("pages_link") and pagination.styles[0].request is None
+    assert (
+        pagination.styles[0].response == specdata.ResponseMatch("pages_link") and pagination.styles[0].request is None
+    )
     assert pagination.styles[1].request == specdata.RequestMatch("query", ("page", "starting_after"))
-    assert pagination.envelope.property == "pages" and [p.name for p in pagination.envelope.parameters] == ["page", "per_page", "starting_after"]
+    assert pagination.envelope.property == "pages" and [p.name for p in pagination.envelope.parameters] == [
+        "page",
+        "per_page",
+        "starting_after",
+    ]
     assert specdata.releases().unstable == versions.unstable() == specdata.Unstable("0", "Preview", "Unstable")
     assert specdata.restored_schemas()["custom_attributes"].from_ == "2.12"
 
@@ -95,30 +105,82 @@ LOADERS: dict[str, tuple[Callable[[Path], object], dict[str, Any]]] = {
 
 REFUSALS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
     # unknown keys
-    ("naming.yaml", lambda d: d.update(operation={}), "unknown key 'operation' (expected: actions, singular, operations)"),
-    ("pagination.yaml", lambda d: d["styles"][1]["request"].update(nmaes=["x"]), "`styles[1].request`: unknown key 'nmaes'"),
-    ("pagination.yaml", lambda d: d["envelope"]["parameters"][0].update(when="page"), "`envelope.parameters[0]`: unknown key 'when'"),
+    (
+        "naming.yaml",
+        lambda d: d.update(operation={}),
+        "unknown key 'operation' (expected: actions, singular, operations)",
+    ),
+    (
+        "pagination.yaml",
+        lambda d: d["styles"][1]["request"].update(nmaes=["x"]),
+        "`styles[1].request`: unknown key 'nmaes'",
+    ),
+    (
+        "pagination.yaml",
+        lambda d: d["envelope"]["parameters"][0].update(when="page"),
+        "`envelope.parameters[0]`: unknown key 'when'",
+    ),
     ("releases.yaml", lambda d: d["unstable"].update(header="x"), "`unstable`: unknown key 'header'"),
-    ("restored-schemas.yaml", lambda d: d["schemas"]["custom_attributes"].update(since="2.12"), "`schemas.custom_attributes`: unknown key 'since'"),
+    (
+        "restored-schemas.yaml",
+        lambda d: d["schemas"]["custom_attributes"].update(since="2.12"),
+        "`schemas.custom_attributes`: unknown key 'since'",
+    ),
     # missing keys
     ("naming.yaml", lambda d: d.pop("singular"), "missing key 'singular'"),
     ("pagination.yaml", lambda d: d.pop("envelope"), "missing key 'envelope'"),
     ("pagination.yaml", lambda d: d["styles"][0].pop("style"), "`styles[0]`: missing key 'style'"),
-    ("pagination.yaml", lambda d: d["styles"][0].pop("response"), "`styles[0]`: needs exactly one of `request` and `response`"),
-    ("pagination.yaml", lambda d: d["styles"][0].update(request={"in": "query", "names": ["page"]}), "needs exactly one of"),
+    (
+        "pagination.yaml",
+        lambda d: d["styles"][0].pop("response"),
+        "`styles[0]`: needs exactly one of `request` and `response`",
+    ),
+    (
+        "pagination.yaml",
+        lambda d: d["styles"][0].update(request={"in": "query", "names": ["page"]}),
+        "needs exactly one of",
+    ),
     ("releases.yaml", lambda d: d["unstable"].pop("intercom_version"), "`unstable`: missing key 'intercom_version'"),
-    ("restored-schemas.yaml", lambda d: d["schemas"]["custom_attributes"].pop("from"), "`schemas.custom_attributes`: missing key 'from'"),
+    (
+        "restored-schemas.yaml",
+        lambda d: d["schemas"]["custom_attributes"].pop("from"),
+        "`schemas.custom_attributes`: missing key 'from'",
+    ),
     # wrongly typed values
-    ("naming.yaml", lambda d: d["operations"].update(attachTagToContact=3), "`operations.attachTagToContact`: expected a string, found an integer (3)"),
+    (
+        "naming.yaml",
+        lambda d: d["operations"].update(attachTagToContact=3),
+        "`operations.attachTagToContact`: expected a string, found an integer (3)",
+    ),
     ("naming.yaml", lambda d: d.update(actions=None), "`actions`: expected a mapping, found nothing (null)"),
     ("naming.yaml", lambda d: d["operations"].update(attachTagToContact="attach"), "expected `resource.verb`"),
-    ("pagination.yaml", lambda d: d["styles"][1]["request"].update(names="scroll_param"), "`styles[1].request.names`: expected a list, found a string"),
+    (
+        "pagination.yaml",
+        lambda d: d["styles"][1]["request"].update(names="scroll_param"),
+        "`styles[1].request.names`: expected a list, found a string",
+    ),
     ("pagination.yaml", lambda d: d["styles"][1]["request"].update(names=[]), "expected at least one name"),
-    ("pagination.yaml", lambda d: d["styles"][1]["request"].update({"in": "cookie"}), "`styles[1].request.in`: expected one of query, body, path, header"),
-    ("pagination.yaml", lambda d: d["envelope"]["parameters"][0].update(schema="integer"), "`envelope.parameters[0].schema`: expected a mapping"),
+    (
+        "pagination.yaml",
+        lambda d: d["styles"][1]["request"].update({"in": "cookie"}),
+        "`styles[1].request.in`: expected one of query, body, path, header",
+    ),
+    (
+        "pagination.yaml",
+        lambda d: d["envelope"]["parameters"][0].update(schema="integer"),
+        "`envelope.parameters[0].schema`: expected a mapping",
+    ),
     ("pagination.yaml", lambda d: d.update(styles={"style": "pages"}), "`styles`: expected a list, found a mapping"),
-    ("releases.yaml", lambda d: d["unstable"].update(folder=0), "`unstable.folder`: expected a string, found an integer (0)"),
-    ("restored-schemas.yaml", lambda d: d["schemas"]["custom_attributes"].update({"from": 2.12}), "`schemas.custom_attributes.from`: expected a string, found a number"),
+    (
+        "releases.yaml",
+        lambda d: d["unstable"].update(folder=0),
+        "`unstable.folder`: expected a string, found an integer (0)",
+    ),
+    (
+        "restored-schemas.yaml",
+        lambda d: d["schemas"]["custom_attributes"].update({"from": 2.12}),
+        "`schemas.custom_attributes.from`: expected a string, found a number",
+    ),
     ("restored-schemas.yaml", lambda d: d.update(schemas=[]), "`schemas`: expected a mapping, found a list"),
 ]
 
@@ -159,7 +221,9 @@ def test_the_generator_reads_spec_through_the_loaders(tmp_path: Path) -> None:
         (tmp_path / name).write_text((ROOT / "spec" / name).read_text())
     assert normalize.load_data(tmp_path)["pagination"] == specdata.pagination().styles
     assert repairs.Data.load(tmp_path).envelope == specdata.pagination().envelope
-    (tmp_path / "pagination.yaml").write_text((ROOT / "spec" / "pagination.yaml").read_text().replace("names: [page]", "name: [page]"))
+    (tmp_path / "pagination.yaml").write_text(
+        (ROOT / "spec" / "pagination.yaml").read_text().replace("names: [page]", "name: [page]")
+    )
     with pytest.raises(GeneratorError, match="unknown key 'name'"):
         normalize.load_data(tmp_path)
     with pytest.raises(GeneratorError, match="unknown key 'name'"):
@@ -186,7 +250,9 @@ def _unknown(operation_ids: Iterable[str], known: set[str]) -> list[str]:
 
 def test_every_operation_id_in_naming_yaml_is_in_a_locked_description() -> None:
     known = _locked_operation_keys()
-    assert _unknown(specdata.naming().operations, known) == [], "spec/naming.yaml names operationIds no locked description has"
+    assert (
+        _unknown(specdata.naming().operations, known) == []
+    ), "spec/naming.yaml names operationIds no locked description has"
     # compared by their words, and able to fail
     assert _unknown(["create data export", "attachTagsToContact"], known) == ["attachTagsToContact"]
 

@@ -60,8 +60,7 @@ def test_each_rule_reports_what_it_did(version: tuple[str, Path], rule: str) -> 
     assert count is None or int(count.group(1)) > 40, "the typing rules reach every returned model"
 
 
-PROBE = textwrap.dedent(
-    """
+PROBE = textwrap.dedent("""
     import json, logging, sys
     import httpx
     from intercom_sdk import Intercom, types
@@ -107,8 +106,7 @@ PROBE = textwrap.dedent(
     except APIResponseValidationError as error:
         out["strict"] = str(error)
     print(json.dumps(out))
-    """
-)
+    """)
 
 
 def probe(package: Path) -> dict[str, object]:

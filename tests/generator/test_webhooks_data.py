@@ -31,13 +31,19 @@ SMALL: dict[str, Any] = {
             "data": {"type": "data", "required": True, "description": "The payload."},
         },
     },
-    "data": {"type": "notification_event_data", "fields": {"item": {"type": "item", "required": True, "description": "It."}}},
+    "data": {
+        "type": "notification_event_data",
+        "fields": {"item": {"type": "item", "required": True, "description": "It."}},
+    },
     "items": {"contact": "contact"},
     "objects": {
         "contact_tag": {
             "model": "ContactTag",
             "description": "Tagged.",
-            "properties": {"tag": {"schema": "tag", "description": "The tag."}, "created_at": {"type": "integer", "description": "When."}},
+            "properties": {
+                "tag": {"schema": "tag", "description": "The tag."},
+                "created_at": {"type": "integer", "description": "When."},
+            },
         }
     },
 }
@@ -52,7 +58,9 @@ def _write(tmp_path: Path, data: Any) -> Path:
 def test_the_real_file_loads() -> None:
     data = specdata.webhooks()
     assert data.notification.type == "notification_event" and data.data.type == "notification_event_data"
-    assert {"id", "topic", "app_id", "created_at", "delivery_attempts", "first_sent_at", "data"} <= set(data.notification.fields)
+    assert {"id", "topic", "app_id", "created_at", "delivery_attempts", "first_sent_at", "data"} <= set(
+        data.notification.fields
+    )
     assert data.items["conversation"] == "conversation" and data.items["user"] == data.items["lead"] == "contact"
     assert data.objects["contact_tag"].model == "ContactTag"
 
@@ -67,15 +75,29 @@ def test_a_small_file_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (lambda d: d["notification"]["fields"]["topic"].update(type="str"), "`notification.fields.topic.type`: expected one of string"),
-        (lambda d: d["notification"]["fields"]["topic"].update(required="yes"), "`notification.fields.topic.required`: expected a boolean"),
+        (
+            lambda d: d["notification"]["fields"]["topic"].update(type="str"),
+            "`notification.fields.topic.type`: expected one of string",
+        ),
+        (
+            lambda d: d["notification"]["fields"]["topic"].update(required="yes"),
+            "`notification.fields.topic.required`: expected a boolean",
+        ),
         (lambda d: d["notification"]["fields"].pop("data"), "`notification.fields`: expected a field of type data"),
         (lambda d: d["data"].pop("type"), "`data`: missing key 'type'"),
         (lambda d: d["items"].update(ticket=3), "`items.ticket`: expected a string"),
         (lambda d: d["items"].update(contact_tag="contact"), "contact_tag also in `items`"),
-        (lambda d: d["objects"]["contact_tag"]["properties"]["tag"].update(type="string"), "needs exactly one of `type` and `schema`"),
+        (
+            lambda d: d["objects"]["contact_tag"]["properties"]["tag"].update(type="string"),
+            "needs exactly one of `type` and `schema`",
+        ),
         (lambda d: d["objects"]["contact_tag"].update(model="contact tag"), "expected a class name"),
-        (lambda d: d["objects"]["contact_tag"]["properties"].update({"from": {"type": "string", "description": "x"}}), "identifier"),
+        (
+            lambda d: d["objects"]["contact_tag"]["properties"].update(
+                {"from": {"type": "string", "description": "x"}}
+            ),
+            "identifier",
+        ),
         (lambda d: d.update(topics={}), "unknown key 'topics'"),
     ],
 )
@@ -99,7 +121,10 @@ def test_every_schema_is_in_a_locked_description_and_no_object_shadows_a_model()
     data = specdata.webhooks()
     schemas = _locked_schemas()
     known = set().union(*schemas.values())
-    named = [*data.items.values(), *(p.schema for o in data.objects.values() for p in o.properties.values() if p.schema)]
+    named = [
+        *data.items.values(),
+        *(p.schema for o in data.objects.values() for p in o.properties.values() if p.schema),
+    ]
     assert [s for s in named if s not in known] == [], "spec/webhooks.yaml names schemas no locked description has"
     assert "ticket" not in schemas["2.7"] and "ticket" in schemas["2.9"]
     models = {class_name(s) for s in known}
@@ -136,7 +161,9 @@ def _annotation(model: Any, name: str) -> Any:
     return hints[name]
 
 
-@pytest.mark.parametrize(("envelope", "model"), [("notification", webhooks.Notification), ("data", webhooks.NotificationData)])
+@pytest.mark.parametrize(
+    ("envelope", "model"), [("notification", webhooks.Notification), ("data", webhooks.NotificationData)]
+)
 def test_the_runtime_declares_the_documented_envelope(envelope: str, model: Any) -> None:
     spec = getattr(specdata.webhooks(), envelope)
     declared = {(field.alias or name): (name, field) for name, field in model.model_fields.items()}
@@ -157,7 +184,7 @@ def test_the_runtime_declares_the_documented_envelope(envelope: str, model: Any)
     assert spec.type in (model.__doc__ or "")
 
 
-TYPED_USE = '''
+TYPED_USE = """
 import httpx
 from typing_extensions import assert_type
 from intercom_sdk import Intercom
@@ -187,14 +214,14 @@ def offline() -> None:
     transport.respond("contacts.retrieve", status=404)
     calls: list[httpx.Request] = transport.calls
     assert_type(transport.operation(calls[0]), "str | None")
-'''
+"""
 
-WRONG_USE = '''
+WRONG_USE = """
 from intercom_sdk.webhooks import unwrap
 
 item = unwrap(b"", "", "secret").data.item
 item.no_such_attribute  # an Any would let this through
-'''
+"""
 
 
 def test_the_item_is_a_union_for_type_checkers(tmp_path: Path) -> None:
@@ -210,7 +237,9 @@ def test_the_item_is_a_union_for_type_checkers(tmp_path: Path) -> None:
     ok = subprocess.run([*command, str(tmp_path / "ok.py")], capture_output=True, text=True, env=env)
     assert ok.returncode == 0, ok.stdout
     wrong = subprocess.run([*command, str(tmp_path / "wrong.py")], capture_output=True, text=True, env=env)
-    assert wrong.returncode == 1 and 'Item "Conversation" of "Admin | Company | Contact | ContactTag' in wrong.stdout, wrong.stdout
+    assert (
+        wrong.returncode == 1 and 'Item "Conversation" of "Admin | Company | Contact | ContactTag' in wrong.stdout
+    ), wrong.stdout
 
 
 TINY = """
@@ -249,11 +278,15 @@ def test_a_description_without_any_mapped_schema(tmp_path: Path) -> None:
     (tmp_path / "tiny.yaml").write_text(TINY)
     out = tmp_path / "out"
     pipeline.generate(pipeline.from_file(tmp_path / "tiny.yaml"), out)
-    smoke = subprocess.run([sys.executable, str(ROOT / "tests" / "generator" / "version_smoke.py")], env={"PYTHONPATH": str(out / "src")},
-                           capture_output=True, text=True)
+    smoke = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "generator" / "version_smoke.py")],
+        env={"PYTHONPATH": str(out / "src")},
+        capture_output=True,
+        text=True,
+    )
     assert smoke.returncode == 0, smoke.stderr[-2000:]
     assert smoke.stdout.splitlines() == ["transport: 1 operations", "webhooks: 1 item types", "version error: ok"]
     routes = (out / "src" / "intercom_sdk" / "testing" / "_routes.py").read_text()
-    assert '# schema' in routes and '{"type":"thing","id":"t1"}' in routes
+    assert "# schema" in routes and '{"type":"thing","id":"t1"}' in routes
     objects = (out / "src" / "intercom_sdk" / "_webhook_objects.py").read_text()
     assert "contact: Dict[str, Any] | None" in objects and "from .types import" not in objects

@@ -68,7 +68,10 @@ def version_error() -> None:
     tr.respond(
         first.name,
         status=400,
-        json={"type": "error.list", "errors": [{"code": "intercom_version_invalid", "message": "The requested version could not be found"}]},
+        json={
+            "type": "error.list",
+            "errors": [{"code": "intercom_version_invalid", "message": "The requested version could not be found"}],
+        },
     )
     client = Intercom(access_token="x", intercom_version="0.1", http_client=httpx.Client(transport=tr), max_retries=0)
     path = "/".join(part if not part.startswith("{") else "x" for part in first.path.split("/"))

@@ -76,9 +76,7 @@ class Result:
     status: str  # killed | survived | timeout
     seconds: float
     killed_by: str = ""
-    verdict: str = (
-        ""  # for survivors: equivalent | gap | unexplained; for killed: contradiction
-    )
+    verdict: str = ""  # for survivors: equivalent | gap | unexplained; for killed: contradiction
     reason: str = ""
 
 
@@ -144,9 +142,7 @@ def _drop_bytecode(path: Path) -> None:
         pyc.unlink()
 
 
-def run_tests(
-    package: Path, tests: Sequence[str], timeout: float
-) -> tuple[str, float, str]:
+def run_tests(package: Path, tests: Sequence[str], timeout: float) -> tuple[str, float, str]:
     """(killed | survived | timeout, seconds, first failing test or the reason) for one run."""
     command = [
         sys.executable,
@@ -161,9 +157,7 @@ def run_tests(
         *tests,
     ]
     env = {**os.environ, "INTERCOM_SDK_PACKAGE_DIR": str(package)}
-    env.pop(
-        "PYTHONDONTWRITEBYTECODE", None
-    )  # each copy keeps the bytecode of unmutated modules
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # each copy keeps the bytecode of unmutated modules
     started = time.monotonic()
     proc = subprocess.Popen(
         command,
@@ -187,13 +181,9 @@ def run_tests(
         (line for line in text.splitlines() if line.startswith(("FAILED ", "ERROR "))),
         "",
     )
-    if proc.returncode in (1, 2, 3) or (
-        proc.returncode == 4 and "while loading conftest" in text
-    ):
+    if proc.returncode in (1, 2, 3) or (proc.returncode == 4 and "while loading conftest" in text):
         return "killed", seconds, failed[:300] or text.strip().splitlines()[-1][:300]
-    raise RuntimeError(
-        f"pytest exited {proc.returncode} (not a test failure):\n{text[-3000:]}"
-    )
+    raise RuntimeError(f"pytest exited {proc.returncode} (not a test failure):\n{text[-3000:]}")
 
 
 def run(
@@ -215,17 +205,13 @@ def run(
         copies: list[Path] = []
         for i in range(max(1, min(jobs, len(mutants)))):
             copy = Path(tmp) / f"worker{i}" / package.name
-            shutil.copytree(
-                package, copy, ignore=shutil.ignore_patterns("__pycache__", "tests")
-            )
+            shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "tests"))
             copies.append(copy)
         limit = timeout or 300.0
         if baseline:
             status, seconds, detail = run_tests(copies[0], tests, timeout=600)
             if status != "survived":
-                raise RuntimeError(
-                    f"the tests fail on the unmutated package ({detail}); fix them before mutating"
-                )
+                raise RuntimeError(f"the tests fail on the unmutated package ({detail}); fix them before mutating")
             limit = timeout or max(120.0, 10 * seconds)
             log(
                 f"baseline: the tests pass on the unmutated package in {seconds:.1f} s; timeout per mutant {limit:.0f} s"
@@ -251,9 +237,7 @@ def run(
             result = Result(mutant, status, seconds, killed_by=detail)
             with lock:
                 done.append(result)
-                log(
-                    f"[{len(done):4d}/{len(mutants)}] {status:8s} {seconds:5.1f}s {mutant.id}"
-                )
+                log(f"[{len(done):4d}/{len(mutants)}] {status:8s} {seconds:5.1f}s {mutant.id}")
             return result
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=len(copies)) as pool:
@@ -278,9 +262,7 @@ def matches(rule: dict[str, Any], mutant: Mutant) -> bool:
     return fnmatch.fnmatchcase(mutant.id, rule["match"])
 
 
-def judge(
-    results: Sequence[Result], path: Path = SURVIVORS, *, full: bool
-) -> list[str]:
+def judge(results: Sequence[Result], path: Path = SURVIVORS, *, full: bool) -> list[str]:
     """Sets each result's verdict; returns the problems (unexplained survivors, stale entries)."""
     equivalent, gaps = load_survivors(path)
     problems = []
@@ -290,9 +272,7 @@ def judge(
         if r.status != "survived":
             if r.mutant.id in equivalent:
                 r.verdict = "contradiction"
-                problems.append(
-                    f"{r.mutant.id} is listed as equivalent but was killed ({r.killed_by})"
-                )
+                problems.append(f"{r.mutant.id} is listed as equivalent but was killed ({r.killed_by})")
             continue
         if r.mutant.id in equivalent:
             r.verdict, r.reason = "equivalent", equivalent[r.mutant.id]
@@ -304,9 +284,7 @@ def judge(
             problems.append(f"{r.mutant.id} survived: {r.mutant.description}")
     if full:
         problems.extend(
-            f"gap rule {g['match']!r} matches no survivor any more: remove it"
-            for g in gaps
-            if not used[g["match"]]
+            f"gap rule {g['match']!r} matches no survivor any more: remove it" for g in gaps if not used[g["match"]]
         )
     return problems
 
@@ -345,9 +323,7 @@ def report(results: Sequence[Result], problems: Sequence[str], wall: float) -> s
         alive = [r for r in rs if r.status == "survived"]
         clients = Counter(r.mutant.client for r in alive if r.mutant.client)
         split = f"  ({clients['sync']}/{clients['async']})" if clients else ""
-        lines.append(
-            f"{kind:22s} {len(rs):7d} {len(rs) - len(alive):6d} {len(alive):8d}{split}"
-        )
+        lines.append(f"{kind:22s} {len(rs):7d} {len(rs) - len(alive):6d} {len(alive):8d}{split}")
     alive = sorted(
         (r for r in results if r.status == "survived"),
         key=lambda r: (r.verdict, r.mutant.operator, r.mutant.id),
@@ -374,7 +350,7 @@ def write_json(results: Sequence[Result], problems: Sequence[str], path: Path) -
             "group": r.mutant.group,
             "file": r.mutant.file,
             "description": r.mutant.description,
-                "optional": r.mutant.optional,
+            "optional": r.mutant.optional,
             "status": r.status,
             "seconds": round(r.seconds, 2),
             "killed_by": r.killed_by,
@@ -395,27 +371,19 @@ def show(mutant: Mutant, package: Path) -> str:
     source = (package / "src" / mutant.file).read_bytes()
     before = source.decode().splitlines(keepends=True)
     after = check(mutant, source).decode().splitlines(keepends=True)
-    return "".join(
-        difflib.unified_diff(before, after, f"a/{mutant.file}", f"b/{mutant.file}", n=2)
-    )
+    return "".join(difflib.unified_diff(before, after, f"a/{mutant.file}", f"b/{mutant.file}", n=2))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tests.mutation.campaign", description=__doc__.split("\n\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m tests.mutation.campaign", description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--package",
         type=Path,
         default=PACKAGE,
         help="the generated package (default: generated/intercom-2.9)",
     )
-    parser.add_argument(
-        "--seed", type=int, default=int(os.environ.get("MUTATE_SEED") or SEED)
-    )
-    parser.add_argument(
-        "--jobs", type=int, default=int(os.environ.get("MUTATE_JOBS") or 2)
-    )
+    parser.add_argument("--seed", type=int, default=int(os.environ.get("MUTATE_SEED") or SEED))
+    parser.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATE_JOBS") or 2))
     parser.add_argument(
         "--sample",
         type=int,
@@ -427,29 +395,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=PER_CLIENT,
         help="operation mutants per operation and client",
     )
-    parser.add_argument(
-        "--models", type=int, default=MODELS, help="model mutants (aliases first)"
-    )
+    parser.add_argument("--models", type=int, default=MODELS, help="model mutants (aliases first)")
     parser.add_argument(
         "--timeout",
         type=float,
         help="seconds per mutant (default: 10 x the baseline run, at least 120)",
     )
-    parser.add_argument(
-        "--only", nargs="+", metavar="ID", help="run only these mutants"
-    )
-    parser.add_argument(
-        "--list", action="store_true", help="print the targets per operator and exit"
-    )
-    parser.add_argument(
-        "--show", metavar="ID", help="print the diff of one mutant and exit"
-    )
-    parser.add_argument(
-        "--strict", action="store_true", help="known gaps fail the run too"
-    )
-    parser.add_argument(
-        "--report", type=Path, default=ROOT / ".cache" / "mutate" / "report.json"
-    )
+    parser.add_argument("--only", nargs="+", metavar="ID", help="run only these mutants")
+    parser.add_argument("--list", action="store_true", help="print the targets per operator and exit")
+    parser.add_argument("--show", metavar="ID", help="print the diff of one mutant and exit")
+    parser.add_argument("--strict", action="store_true", help="known gaps fail the run too")
+    parser.add_argument("--report", type=Path, default=ROOT / ".cache" / "mutate" / "report.json")
     args = parser.parse_args(argv)
 
     mutants = discover(args.package / "src")
@@ -458,9 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         counts = Counter((m.group, m.operator) for m in mutants)
         for (group, kind), n in sorted(counts.items()):
             print(f"{group:10s} {kind:22s} {n:5d}")
-        print(
-            f"{len(mutants)} mutants over {len({m.operation for m in mutants if m.operation})} operations"
-        )
+        print(f"{len(mutants)} mutants over {len({m.operation for m in mutants if m.operation})} operations")
         return 0
     if args.show:
         print(show(by_id[args.show], args.package))
@@ -491,17 +445,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     full = not (args.only or args.sample)
     problems = judge(results, full=full)
     if args.strict:
-        problems += [
-            f"{r.mutant.id}: known gap ({r.reason})"
-            for r in results
-            if r.verdict == "gap"
-        ]
+        problems += [f"{r.mutant.id}: known gap ({r.reason})" for r in results if r.verdict == "gap"]
     print()
     print(report(results, problems, time.monotonic() - started))
     write_json(results, problems, args.report)
-    print(
-        f"\n(details: {args.report.relative_to(ROOT) if args.report.is_relative_to(ROOT) else args.report})"
-    )
+    print(f"\n(details: {args.report.relative_to(ROOT) if args.report.is_relative_to(ROOT) else args.report})")
     return 1 if problems else 0
 
 

@@ -94,9 +94,7 @@ class Mutant:
     description: str
     operation: str | None = None  # operationId, for group "operation"
     client: str | None = None  # "sync" or "async", for group "operation"
-    optional: bool = (
-        False  # an operation mutant of an optional parameter (default NOT_GIVEN)
-    )
+    optional: bool = False  # an operation mutant of an optional parameter (default NOT_GIVEN)
 
     def apply(self, source: bytes) -> bytes:
         for start, end, text in sorted(self.edits, reverse=True):
@@ -117,15 +115,9 @@ def alter(text: str) -> str:
 def rename(name: str, taken: Sequence[str] = ()) -> str:
     """A near miss of a Python identifier that is still a valid, free, non-keyword name."""
     for candidate in (name[:-1], name + "x"):
-        if (
-            IDENTIFIER.match(candidate)
-            and not keyword.iskeyword(candidate)
-            and candidate not in taken
-        ):
+        if IDENTIFIER.match(candidate) and not keyword.iskeyword(candidate) and candidate not in taken:
             return candidate
-    raise AssertionError(
-        f"no rename for {name!r}"
-    )  # pragma: no cover (name + "x" always works)
+    raise AssertionError(f"no rename for {name!r}")  # pragma: no cover (name + "x" always works)
 
 
 class Module:
@@ -164,16 +156,12 @@ class Module:
     def walk(self) -> Iterator[tuple[ast.AST, tuple[ast.AST, ...]]]:
         """Every node with its enclosing classes and functions, outermost first."""
 
-        def visit(
-            node: ast.AST, scopes: tuple[ast.AST, ...]
-        ) -> Iterator[tuple[ast.AST, tuple[ast.AST, ...]]]:
+        def visit(node: ast.AST, scopes: tuple[ast.AST, ...]) -> Iterator[tuple[ast.AST, tuple[ast.AST, ...]]]:
             for child in ast.iter_child_nodes(node):
                 yield child, scopes
                 inner = (
                     scopes + (child,)
-                    if isinstance(
-                        child, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
-                    )
+                    if isinstance(child, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
                     else scopes
                 )
                 yield from visit(child, inner)
@@ -186,19 +174,11 @@ def qualname(scopes: Sequence[ast.AST]) -> str:
 
 
 def _str(node: ast.AST | None) -> str | None:
-    return (
-        node.value
-        if isinstance(node, ast.Constant) and isinstance(node.value, str)
-        else None
-    )
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
 def _status(node: ast.AST) -> int | None:
-    if (
-        isinstance(node, ast.Constant)
-        and type(node.value) is int
-        and 100 <= node.value < 600
-    ):
+    if isinstance(node, ast.Constant) and type(node.value) is int and 100 <= node.value < 600:
         return node.value
     return None
 
@@ -262,20 +242,11 @@ class Finder:
                 and _str(node.args[0]) in HTTP_METHODS
             ):
                 continue
-            funcs = [
-                s
-                for s in scopes
-                if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
-            ]
-            found = (
-                OPERATION_ID.search(ast.get_docstring(funcs[-1]) or "")
-                if funcs
-                else None
-            )
+            funcs = [s for s in scopes if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+            found = OPERATION_ID.search(ast.get_docstring(funcs[-1]) or "") if funcs else None
             operation = found.group(1) if found else qualname(scopes)
             is_async = (funcs and isinstance(funcs[-1], ast.AsyncFunctionDef)) or any(
-                isinstance(s, ast.ClassDef) and s.name.startswith("Async")
-                for s in scopes
+                isinstance(s, ast.ClassDef) and s.name.startswith("Async") for s in scopes
             )
             client = "async" if is_async else "sync"
             extra = {"operation": operation, "client": client}
@@ -294,23 +265,15 @@ class Finder:
             if funcs and isinstance(funcs[-1], (ast.FunctionDef, ast.AsyncFunctionDef)):
                 a = funcs[-1].args
                 positional = [*a.posonlyargs, *a.args]
-                optional.update(
-                    p.arg for p in positional[len(positional) - len(a.defaults) :]
-                )
-                optional.update(
-                    p.arg for p, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None
-                )
+                optional.update(p.arg for p in positional[len(positional) - len(a.defaults) :])
+                optional.update(p.arg for p, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None)
             for kw in node.keywords:
-                if kw.arg in ("query", "body", "headers") and isinstance(
-                    kw.value, ast.Dict
-                ):
+                if kw.arg in ("query", "body", "headers") and isinstance(kw.value, ast.Dict):
                     self.wire_dict(kw.arg, kw.value, prefix, extra, optional)
                 elif kw.arg == "paging" and isinstance(kw.value, ast.Call):
                     self.paging_arg(kw.value, prefix, extra)
 
-    def path(
-        self, node: ast.AST, func: ast.AST | None, prefix: str, extra: dict[str, str]
-    ) -> None:
+    def path(self, node: ast.AST, func: ast.AST | None, prefix: str, extra: dict[str, str]) -> None:
         if _str(node) is not None:
             template = ast.JoinedStr(values=[ast.Constant(value=_str(node))])
         elif isinstance(node, ast.JoinedStr):
@@ -329,9 +292,7 @@ class Finder:
                 if not word:
                     continue
                 values = copy.deepcopy(template.values)
-                values[i] = ast.Constant(
-                    value="/".join([*words[:j], alter(word), *words[j + 1 :]])
-                )
+                values[i] = ast.Constant(value="/".join([*words[:j], alter(word), *words[j + 1 :]]))
                 self.add(
                     f"{prefix}:path-segment:{word}",
                     "path-segment",
@@ -345,18 +306,10 @@ class Finder:
             for arg in [*func.args.args, *func.args.kwonlyargs]:
                 if arg.annotation is not None and ast.unparse(arg.annotation) == "int":
                     ints.add(arg.arg)
-        holes = [
-            i
-            for i, v in enumerate(template.values)
-            if isinstance(v, ast.FormattedValue)
-        ]
+        holes = [i for i, v in enumerate(template.values) if isinstance(v, ast.FormattedValue)]
         for i in holes:
             call = template.values[i].value  # type: ignore[attr-defined]
-            if not (
-                isinstance(call, ast.Call)
-                and _call_name(call) == "path_param"
-                and len(call.args) == 1
-            ):
+            if not (isinstance(call, ast.Call) and _call_name(call) == "path_param" and len(call.args) == 1):
                 continue
             name = ast.unparse(call.args[0])
             if name in ints:
@@ -400,9 +353,7 @@ class Finder:
             return {**extra, "optional": any(n in optional for n in names)}
 
         kind = {"query": "query", "body": "body", "headers": "header-param"}[location]
-        entries = [
-            (k, v) for k, v in zip(node.keys, node.values) if _str(k) is not None
-        ]
+        entries = [(k, v) for k, v in zip(node.keys, node.values) if _str(k) is not None]
         for k, v in entries:
             key = _str(k) or ""
             self.add(
@@ -497,18 +448,12 @@ class Finder:
                         [self.m.replace(v, self.m.text(other))],
                         f"{code} -> {self.m.text(other)} instead of {self.m.text(v)}",
                     )
-            elif (
-                isinstance(node, ast.Compare)
-                and len(node.ops) == 1
-                and type(node.ops[0]) in RELATIONAL
-            ):
+            elif isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in RELATIONAL:
                 sides = ast.unparse(node.left) + " " + ast.unparse(node.comparators[0])
                 new = copy.deepcopy(node)
                 new.ops = [RELATIONAL[type(node.ops[0])]()]
                 description = f"{ast.unparse(node)} -> {ast.unparse(new)}"
-                if "status" in sides and (
-                    _status(node.left) or _status(node.comparators[0])
-                ):
+                if "status" in sides and (_status(node.left) or _status(node.comparators[0])):
                     self.add(
                         f"status:compare:{where}:{ast.unparse(node)}",
                         "status-compare",
@@ -612,11 +557,7 @@ class Finder:
                     f"{self.m.text(element)} removed from {name}",
                 )
             present = {e.value for e in elements if isinstance(e, ast.Constant)}
-            pool = (
-                EXTRA_STATUSES
-                if all(isinstance(p, int) for p in present)
-                else EXTRA_METHODS
-            )
+            pool = EXTRA_STATUSES if all(isinstance(p, int) for p in present) else EXTRA_METHODS
             added = next(p for p in pool if p not in present)
             self.add(
                 f"retry:set:{name}:+{added!r}",
@@ -637,9 +578,7 @@ class Finder:
                 ],
                 f"{added!r} added to {name}",
             )
-        elif isinstance(value, ast.Tuple) and all(
-            isinstance(e, (ast.Name, ast.Attribute)) for e in value.elts
-        ):
+        elif isinstance(value, ast.Tuple) and all(isinstance(e, (ast.Name, ast.Attribute)) for e in value.elts):
             for element in value.elts:
                 rest = [self.m.text(e) for e in value.elts if e is not element]
                 self.add(
@@ -649,10 +588,7 @@ class Finder:
                     [
                         self.m.replace(
                             value,
-                            "("
-                            + ", ".join(rest)
-                            + ("," if len(rest) == 1 else "")
-                            + ")",
+                            "(" + ", ".join(rest) + ("," if len(rest) == 1 else "") + ")",
                         )
                     ],
                     f"{ast.unparse(element)} removed from {name}",
@@ -661,14 +597,9 @@ class Finder:
     # -- pagination ---------------------------------------------------------------------------
 
     def paging(self) -> None:
-        if not any(
-            isinstance(n, ast.ClassDef) and "Page" in n.name
-            for n in ast.walk(self.m.tree)
-        ):
+        if not any(isinstance(n, ast.ClassDef) and "Page" in n.name for n in ast.walk(self.m.tree)):
             return
-        parents: dict[ast.AST, ast.AST] = {
-            c: p for p in ast.walk(self.m.tree) for c in ast.iter_child_nodes(p)
-        }
+        parents: dict[ast.AST, ast.AST] = {c: p for p in ast.walk(self.m.tree) for c in ast.iter_child_nodes(p)}
         for node, scopes in self.m.walk():
             value = _str(node)
             if value is None or not IDENTIFIER.match(value):
@@ -678,14 +609,9 @@ class Finder:
                 continue  # a docstring
             if isinstance(parent, ast.Call) and node in parent.args:
                 func = parent.func
-                if _call_name(parent) in NOT_FIELD_CALLS or _call_name(parent).endswith(
-                    ("Error", "Exception")
-                ):
+                if _call_name(parent) in NOT_FIELD_CALLS or _call_name(parent).endswith(("Error", "Exception")):
                     continue
-                if (
-                    isinstance(func, ast.Attribute)
-                    and ast.unparse(func.value) == "logger"
-                ):
+                if isinstance(func, ast.Attribute) and ast.unparse(func.value) == "logger":
                     continue
                 operator = "paging-field"
             elif isinstance(parent, ast.Dict) and node in parent.keys:
@@ -693,15 +619,10 @@ class Finder:
                 value_node = parent.values[parent.keys.index(node)]
                 dispatch = isinstance(value_node, ast.Call) and _call_name(value_node) == "PageClasses"
                 operator = "paging-dispatch" if dispatch else "paging-field"
-            elif (
-                isinstance(parent, ast.Subscript)
-                and parent.slice is node
-                and ast.unparse(parent.value) != "Literal"
-            ):
+            elif isinstance(parent, ast.Subscript) and parent.slice is node and ast.unparse(parent.value) != "Literal":
                 operator = "paging-field"
             elif isinstance(parent, ast.Compare) or (
-                isinstance(parent, ast.Tuple)
-                and isinstance(parents.get(parent), ast.Compare)
+                isinstance(parent, ast.Tuple) and isinstance(parents.get(parent), ast.Compare)
             ):
                 operator = "paging-dispatch"
             else:
@@ -718,22 +639,13 @@ class Finder:
 
     def models(self) -> None:
         for node in ast.walk(self.m.tree):
-            if not (
-                isinstance(node, ast.ClassDef)
-                and any(_call_name(b) == "BaseModel" for b in node.bases)
-            ):
+            if not (isinstance(node, ast.ClassDef) and any(_call_name(b) == "BaseModel" for b in node.bases)):
                 continue
-            fields = [
-                s
-                for s in node.body
-                if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
-            ]
+            fields = [s for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
             names = [f.target.id for f in fields]  # type: ignore[union-attr]
             for field in fields:
                 name = field.target.id  # type: ignore[union-attr]
-                if name.startswith("model_") or "ClassVar" in ast.unparse(
-                    field.annotation
-                ):
+                if name.startswith("model_") or "ClassVar" in ast.unparse(field.annotation):
                     continue
                 new = rename(name, names)
                 self.add(
@@ -749,8 +661,7 @@ class Finder:
                 aliases = [
                     kw
                     for kw in call.keywords
-                    if kw.arg in ("alias", "validation_alias", "serialization_alias")
-                    and _str(kw.value)
+                    if kw.arg in ("alias", "validation_alias", "serialization_alias") and _str(kw.value)
                 ]
                 for kw in aliases:
                     operator = {"alias": "alias", "validation_alias": "alias-validation", "serialization_alias": "alias-serialization"}[kw.arg]  # type: ignore[index]
@@ -764,10 +675,7 @@ class Finder:
                 if aliases:
                     bare = copy.deepcopy(call)
                     bare.keywords = [
-                        kw
-                        for kw in bare.keywords
-                        if kw.arg
-                        not in ("alias", "validation_alias", "serialization_alias")
+                        kw for kw in bare.keywords if kw.arg not in ("alias", "validation_alias", "serialization_alias")
                     ]
                     self.add(
                         f"model:{node.name}:alias-drop:{name}",
@@ -793,17 +701,13 @@ def discover(src: Path) -> list[Mutant]:
     for path in sorted(src.rglob("*.py")):
         if "__pycache__" in path.parts:
             continue
-        mutants.extend(
-            find(Module(path.read_bytes(), path.relative_to(src).as_posix()))
-        )
+        mutants.extend(find(Module(path.read_bytes(), path.relative_to(src).as_posix())))
     seen: Counter[str] = Counter()
     unique = []
     for mutant in mutants:
         seen[mutant.id] += 1
         if seen[mutant.id] > 1:
-            mutant = Mutant(
-                **{**mutant.__dict__, "id": f"{mutant.id}#{seen[mutant.id]}"}
-            )
+            mutant = Mutant(**{**mutant.__dict__, "id": f"{mutant.id}#{seen[mutant.id]}"})
         unique.append(mutant)
     return unique
 

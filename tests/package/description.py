@@ -77,9 +77,7 @@ def operations(
                 yield method.upper(), path, item[method], item
 
 
-def parameters(
-    spec: dict[str, Any], op: dict[str, Any], item: dict[str, Any]
-) -> list[dict[str, Any]]:
+def parameters(spec: dict[str, Any], op: dict[str, Any], item: dict[str, Any]) -> list[dict[str, Any]]:
     """The operation's parameters (path-item ones overridden by the operation's own)."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for raw in [*item.get("parameters", []), *op.get("parameters", [])]:
@@ -94,9 +92,7 @@ def request_schema(spec: dict[str, Any], op: dict[str, Any]) -> Any:
     if not body:
         return None
     content = body.get("content", {})
-    assert set(content) <= {
-        "application/json"
-    }, f"{op['operationId']}: request media types {list(content)}"
+    assert set(content) <= {"application/json"}, f"{op['operationId']}: request media types {list(content)}"
     return content.get("application/json", {}).get("schema", {})
 
 
@@ -108,9 +104,7 @@ def success(spec: dict[str, Any], op: dict[str, Any]) -> tuple[int, str | None, 
     if not content:
         return int(status), None, None
     media, body = next(iter(content.items()))
-    examples = [
-        deref(spec, ex).get("value") for ex in (body.get("examples") or {}).values()
-    ]
+    examples = [deref(spec, ex).get("value") for ex in (body.get("examples") or {}).values()]
     example = examples[0] if examples else body.get("example")
     return int(status), media, example
 
@@ -229,35 +223,23 @@ def is_constraint_only(member: Any) -> bool:
     }
     documentation = {"title", "description", "example", "examples", "externalDocs"}
     # A member with no keywords at all ("other type") accepts anything: it is no constraint.
-    return (
-        isinstance(member, dict)
-        and not (shape & member.keys())
-        and bool(member.keys() - documentation)
-    )
+    return isinstance(member, dict) and not (shape & member.keys()) and bool(member.keys() - documentation)
 
 
 def nullable(schema: Any) -> bool:
-    return isinstance(schema, dict) and (
-        bool(schema.get("nullable")) or None in schema.get("enum", [])
-    )
+    return isinstance(schema, dict) and (bool(schema.get("nullable")) or None in schema.get("enum", []))
 
 
 class Sampler:
     """One value for a schema; `choices` picks the member of each union (by JSON path)."""
 
-    def __init__(
-        self, spec: dict[str, Any], choices: dict[str, int] | None = None
-    ) -> None:
+    def __init__(self, spec: dict[str, Any], choices: dict[str, int] | None = None) -> None:
         self.spec = spec
         self.choices = choices or {}
-        self.unions: dict[str, int] = (
-            {}
-        )  # union points met: JSON path -> number of members
+        self.unions: dict[str, int] = {}  # union points met: JSON path -> number of members
         self.numbers = itertools.count(1)
 
-    def alternatives(
-        self, schema: Any, stack: tuple[str, ...] = ()
-    ) -> list[dict[str, Any]]:
+    def alternatives(self, schema: Any, stack: tuple[str, ...] = ()) -> list[dict[str, Any]]:
         """The shapes a value of `schema` can take, each without $ref, oneOf, anyOf or allOf: a
         union gives one shape per member (with the schema's own keywords merged in), allOf
         merges its members. A member that would recurse into a schema already being built
@@ -267,18 +249,12 @@ class Sampler:
         if key is not None:
             if key in stack:
                 return []
-            return self.alternatives(
-                self.spec["components"]["schemas"][key], (*stack, key)
-            )
+            return self.alternatives(self.spec["components"]["schemas"][key], (*stack, key))
         if not isinstance(schema, dict):
             return [{STACK: stack}]
-        shapes = [
-            {**{k: v for k, v in schema.items() if k not in COMPOSITION}, STACK: stack}
-        ]
+        shapes = [{**{k: v for k, v in schema.items() if k not in COMPOSITION}, STACK: stack}]
         for member in schema.get("allOf", []):
-            shapes = [
-                merge(a, b) for a in shapes for b in self.alternatives(member, stack)
-            ]
+            shapes = [merge(a, b) for a in shapes for b in self.alternatives(member, stack)]
         for word in ("oneOf", "anyOf"):
             if schema.get(word):
                 members = [b for m in schema[word] for b in self.alternatives(m, stack)]
@@ -333,16 +309,11 @@ class Sampler:
             return [self.value(items, f"{path}[0]", stack)]
         if kind == "object":
             properties = shape.get("properties") or {}
-            out = {
-                name: self.value(sub, f"{path}.{name}", stack)
-                for name, sub in properties.items()
-            }
+            out = {name: self.value(sub, f"{path}.{name}", stack) for name, sub in properties.items()}
             extra = shape.get("additionalProperties")
             if not properties and extra is not False:
                 free = isinstance(extra, dict) and extra
-                out[f"k-{path}"] = (
-                    self.value(extra, f"{path}.*", stack) if free else f"v-{path}.*"
-                )
+                out[f"k-{path}"] = self.value(extra, f"{path}.*", stack) if free else f"v-{path}.*"
             return out
         return f"v-{path}"  # a schema without a type: any JSON value
 

@@ -22,9 +22,7 @@ from tests.contract import run
 
 GENERATED = ROOT / "generated" / "intercom-2.9"
 # Spec defects the generator itself detects (no request can satisfy the schema), by case key.
-SPEC_DEFECTS: dict[str, str] = (
-    {}
-)  # all repaired in spec/overrides (e.g. createConversation from.id)
+SPEC_DEFECTS: dict[str, str] = {}  # all repaired in spec/overrides (e.g. createConversation from.id)
 
 
 def run_contract(tmp_path: Path, *args: str) -> tuple[dict[str, Any], str]:
@@ -56,12 +54,8 @@ def test_contract_suite_covers_all_108_operations_in_under_a_minute(
     assert len(states) == 108 and set(states.values()) <= {"passed", "xfailed"}
     known = yaml.safe_load(run.KNOWN_FAILURES.read_text())["2.9"]
     assert summary["expected_failures"] == sorted({**SPEC_DEFECTS, **known})
-    assert summary["passed"] == 108 - len(
-        [k for k in {**SPEC_DEFECTS, **known} if "-" not in k]
-    )
-    assert (
-        summary["error_statuses_passed"] >= 170
-    )  # every declared 4xx, asked of Prism with `Prefer: code=`
+    assert summary["passed"] == 108 - len([k for k in {**SPEC_DEFECTS, **known} if "-" not in k])
+    assert summary["error_statuses_passed"] >= 170  # every declared 4xx, asked of Prism with `Prefer: code=`
     assert summary["seconds"] < 60, f"the contract suite took {summary['seconds']} s"
 
 
@@ -143,18 +137,12 @@ def test_contract_suite_fails_when_a_generated_method_is_broken(tmp_path: Path) 
         path.write_text(break_method(path.read_text(), class_name, method, old, new))
 
     selected = " or ".join([*(b[0] for b in BREAKS.values()), "test_identify_admin"])
-    summary, output = run_contract(
-        tmp_path, "--package", str(package), "-k", selected, "--tb=short"
-    )
+    summary, output = run_contract(tmp_path, "--package", str(package), "-k", selected, "--tb=short")
 
     assert summary["returncode"] != 0
-    assert summary["operations"]["identifyAdmin"] == "passed", output[
-        -3000:
-    ]  # the copy itself works
+    assert summary["operations"]["identifyAdmin"] == "passed", output[-3000:]  # the copy itself works
     for operation, (test_name, *_, expected) in BREAKS.items():
-        assert (
-            summary["operations"].get(operation) == "failed"
-        ), f"{operation} still passes with a broken method"
+        assert summary["operations"].get(operation) == "failed", f"{operation} still passes with a broken method"
         start = output.index(f"_ {test_name} _")
         end = output.find("\n___", start + 1)
         failure = output[start : end if end > 0 else len(output)]
@@ -166,9 +154,7 @@ def test_contract_suite_fails_when_a_generated_method_is_broken(tmp_path: Path) 
 
 def declared_keys(description: Path = GENERATED / "openapi.yaml") -> Any:
     """A `DeclaredKeys` of the generated conftest (loaded under its own module name)."""
-    spec = importlib.util.spec_from_file_location(
-        "generated_contract_conftest", GENERATED / "tests" / "conftest.py"
-    )
+    spec = importlib.util.spec_from_file_location("generated_contract_conftest", GENERATED / "tests" / "conftest.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -185,11 +171,7 @@ def refusal(
 ) -> str:
     """What the check says about a request ("" when it lets it through)."""
     try:
-        keys.check(
-            httpx.Request(
-                method, "http://127.0.0.1:4010" + path, json=body, params=params or None
-            )
-        )
+        keys.check(httpx.Request(method, "http://127.0.0.1:4010" + path, json=body, params=params or None))
     except violation as exc:
         return str(exc)
     return ""
@@ -236,9 +218,7 @@ def test_declared_keys_refuse_undeclared_body_and_query_keys() -> None:
     for method, path, body in ok:
         assert refusal(keys, violation, method, path, body) == "", (method, path, body)
     assert refusal(keys, violation, "GET", "/companies/scroll", scroll_param="x") == ""
-    assert (
-        refusal(keys, violation, "GET", "/no/such/route", {"x": 1}) == ""
-    )  # Prism reports it
+    assert refusal(keys, violation, "GET", "/no/such/route", {"x": 1}) == ""  # Prism reports it
 
     refused = [
         (
@@ -300,11 +280,7 @@ def test_declared_keys_compose_unions_with_the_properties_beside_them(
             "/things": {
                 "put": {
                     "requestBody": {
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/update"}
-                            }
-                        }
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/update"}}}
                     },
                     "responses": {"200": {"description": "ok"}},
                 }
@@ -391,9 +367,7 @@ def test_coerce_fixes_scalar_types_the_examples_get_wrong() -> None:
             "when": {"type": "string", "format": "date-time"},
         },
     }
-    fixed, changed = coerce(
-        {"admin_id": 991267354, "count": "3", "when": "soon"}, validator(schema)
-    )
+    fixed, changed = coerce({"admin_id": 991267354, "count": "3", "when": "soon"}, validator(schema))
     assert fixed == {
         "admin_id": "991267354",
         "count": 3,

@@ -39,7 +39,19 @@ def test_every_readme_code_block_type_checks(tmp_path: Path) -> None:
 
 def test_readme_documents_every_feature() -> None:
     readme = (GENERATED / "README.md").read_text()
-    for heading in ("Install and pin", "Authenticate and choose a region", "Pagination", "Errors",
-                    "Retries and timeouts", "Raw responses", "Streaming responses", "Request ids and rate limits",
-                    "Rate-limit pacing", "Async", "Webhooks", "Testing without Intercom", "Logging"):
+    for heading in (
+        "Install and pin",
+        "Authenticate and choose a region",
+        "Pagination",
+        "Errors",
+        "Retries and timeouts",
+        "Raw responses",
+        "Streaming responses",
+        "Request ids and rate limits",
+        "Rate-limit pacing",
+        "Async",
+        "Webhooks",
+        "Testing without Intercom",
+        "Logging",
+    ):
         assert f"## {heading}" in readme

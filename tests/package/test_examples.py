@@ -74,7 +74,9 @@ def answer(request: httpx.Request) -> httpx.Response:
 
 @pytest.mark.parametrize(("operation_id", "method", "example"), [e[1:] for e in EXAMPLES], ids=[e[0] for e in EXAMPLES])
 @pytest.mark.parametrize("client_kind", ["sync", "async"])
-async def test_request_example_is_sent_unchanged(client_kind: str, operation_id: str, method: surface.Method, example: Any) -> None:
+async def test_request_example_is_sent_unchanged(
+    client_kind: str, operation_id: str, method: surface.Method, example: Any
+) -> None:
     sent: list[httpx.Request] = []
 
     def transport(request: httpx.Request) -> httpx.Response:
@@ -82,12 +84,18 @@ async def test_request_example_is_sent_unchanged(client_kind: str, operation_id:
         return answer(request)
 
     args, kwargs = call(method, example)
-    mirrored = {a.wire: args[method.positional.index(a.name)] for a in method.arguments if a.location == "body" and a.name in method.positional}
+    mirrored = {
+        a.wire: args[method.positional.index(a.name)]
+        for a in method.arguments
+        if a.location == "body" and a.name in method.positional
+    }
     example = {**example, **{k: v for k, v in mirrored.items() if k in example}}
     refused = None
     try:
         if client_kind == "sync":
-            client = intercom_sdk.Intercom(access_token="x", http_client=httpx.Client(transport=httpx.MockTransport(transport)), max_retries=0)
+            client = intercom_sdk.Intercom(
+                access_token="x", http_client=httpx.Client(transport=httpx.MockTransport(transport)), max_retries=0
+            )
             functools.reduce(getattr, method.dotted.split("."), client)(*args, **kwargs)
         else:
             client = intercom_sdk.AsyncIntercom(

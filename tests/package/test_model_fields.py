@@ -80,9 +80,7 @@ def members(annotation: Any) -> list[Any]:
 
 
 def shown(annotation: Any) -> str:
-    return getattr(annotation, "__name__", None) or repr(annotation).replace(
-        "intercom_sdk.types._models.", ""
-    )
+    return getattr(annotation, "__name__", None) or repr(annotation).replace("intercom_sdk.types._models.", "")
 
 
 class Checker:
@@ -122,14 +120,10 @@ class Checker:
                 self.problems.append(f"{where}: {shown(cls)} is not a model class")
                 return
             for wire, sub in properties.items():
-                self.field(
-                    cls, wire, sub, wire in required, f"{where}/properties/{wire}"
-                )
+                self.field(cls, wire, sub, wire in required, f"{where}/properties/{wire}")
             return
         if not (isinstance(cls, type) and issubclass(cls, pydantic.RootModel)):
-            self.problems.append(
-                f"{where}: {shown(cls)} is not a RootModel for a schema without properties"
-            )
+            self.problems.append(f"{where}: {shown(cls)} is not a RootModel for a schema without properties")
             return
         self.annotation(cls.model_fields["root"].annotation, schema, False, where)
 
@@ -145,9 +139,7 @@ class Checker:
         properties.update(schema.get("properties") or {})
         return properties, required
 
-    def field(
-        self, cls: type[BaseModel], wire: str, schema: Any, required: bool, where: str
-    ) -> None:
+    def field(self, cls: type[BaseModel], wire: str, schema: Any, required: bool, where: str) -> None:
         name = field_name(wire)
         info = cls.model_fields.get(name)
         if info is None:
@@ -165,64 +157,49 @@ class Checker:
             info.validation_alias,
             info.serialization_alias,
         } - {None, wire}:
-            self.problems.append(
-                f"{where}: {cls.__name__}.{name} has an alias other than {wire!r}"
-            )
+            self.problems.append(f"{where}: {cls.__name__}.{name} has an alias other than {wire!r}")
         resolved = description.deref(SPEC, schema)
         default = resolved.get("default") if isinstance(resolved, dict) else None
         if self.returned:  # spec/typing.yaml: how the SDK types returned objects
             scalar = isinstance(resolved, dict) and resolved.get("type") in ("string", "integer")
             required = required or (wire in IDENTITY and wire not in self.lacking and scalar)
-            if not required and isinstance(resolved, dict) and resolved.get("type") == "array" and not description.nullable(resolved):
+            if (
+                not required
+                and isinstance(resolved, dict)
+                and resolved.get("type") == "array"
+                and not description.nullable(resolved)
+            ):
                 default = []  # a list, empty when absent
         optional = not required and default is None
-        self.annotation(
-            info.annotation, schema, optional, f"{where} ({cls.__name__}.{name})"
-        )
+        self.annotation(info.annotation, schema, optional, f"{where} ({cls.__name__}.{name})")
         if default is not None and not required and info.get_default(call_default_factory=True) != default:
-            self.problems.append(
-                f"{where}: {cls.__name__}.{name} defaults to {info.default!r}, not {default!r}"
-            )
+            self.problems.append(f"{where}: {cls.__name__}.{name} defaults to {info.default!r}, not {default!r}")
 
-    def annotation(
-        self, annotation: Any, schema: Any, optional: bool, where: str
-    ) -> None:
+    def annotation(self, annotation: Any, schema: Any, optional: bool, where: str) -> None:
         """`annotation` agrees with `schema`: the same members, and None among them iff the
         schema allows null or the field is `optional` (not required, no default)."""
         got = members(annotation)
         expected = self.alternatives(schema)
         optional = optional or any(allows_null(s) for s in [schema, *expected])
         if optional != (type(None) in got):
-            self.problems.append(
-                f"{where}: {shown(annotation)} {'lacks' if optional else 'allows'} None"
-            )
+            self.problems.append(f"{where}: {shown(annotation)} {'lacks' if optional else 'allows'} None")
         got = [g for g in got if g is not type(None)]
         if len(got) != len(expected):
-            self.problems.append(
-                f"{where}: {shown(annotation)} has {len(got)} members, the schema {len(expected)}"
-            )
+            self.problems.append(f"{where}: {shown(annotation)} has {len(got)} members, the schema {len(expected)}")
             return
         for member, sub in zip(got, expected):
             self.member(member, sub, where)
 
     def alternatives(self, schema: Any) -> list[Any]:
         """The schemas a union annotation has one member each for (just `schema` if no union)."""
-        resolved = (
-            description.deref(SPEC, schema)
-            if description.ref_key(schema) is None
-            else schema
-        )
+        resolved = description.deref(SPEC, schema) if description.ref_key(schema) is None else schema
         if not isinstance(resolved, dict) or "$ref" in resolved:
             return [resolved]
         allof = resolved.get("allOf", [])
         if len(allof) == 1 and not resolved.get("properties"):
             return self.alternatives(allof[0])
         for word in ("oneOf", "anyOf"):
-            shaped = [
-                m
-                for m in resolved.get(word, [])
-                if not description.is_constraint_only(m)
-            ]
+            shaped = [m for m in resolved.get(word, []) if not description.is_constraint_only(m)]
             if shaped and not resolved.get("properties"):
                 return [alt for m in shaped for alt in self.alternatives(m)]
         return [resolved]
@@ -233,9 +210,7 @@ class Checker:
         if key is not None:
             cls = getattr(types, class_name(key), None)
             if annotation is not cls:
-                self.problems.append(
-                    f"{where}: {shown(annotation)}, not {class_name(key)} (the $ref)"
-                )
+                self.problems.append(f"{where}: {shown(annotation)}, not {class_name(key)} (the $ref)")
             return
         original = schema  # the node in SPEC, by which its examples are found
         schema = {k: v for k, v in schema.items() if k != "nullable"}
@@ -243,9 +218,7 @@ class Checker:
             values = {v for v in schema["enum"] if v is not None}
             literal = typing.get_origin(annotation) is typing.Literal
             if not literal or set(typing.get_args(annotation)) != values:
-                self.problems.append(
-                    f"{where}: {shown(annotation)}, not Literal{sorted(map(repr, values))}"
-                )
+                self.problems.append(f"{where}: {shown(annotation)}, not Literal{sorted(map(repr, values))}")
             return
         properties, _ = self.object_fields(schema)
         kind = schema.get("type")
@@ -258,25 +231,16 @@ class Checker:
                 (item,) = typing.get_args(annotation)
                 self.annotation(item, schema["items"], False, f"{where}[]")
             elif typing.get_args(annotation) != (Any,):
-                self.problems.append(
-                    f"{where}: {shown(annotation)}, not list[Any] (no items)"
-                )
+                self.problems.append(f"{where}: {shown(annotation)}, not list[Any] (no items)")
         elif kind == "object" or "additionalProperties" in schema:
             extra = schema.get("additionalProperties")
-            if (
-                typing.get_origin(annotation) is not dict
-                or typing.get_args(annotation)[0] is not str
-            ):
-                self.problems.append(
-                    f"{where}: {shown(annotation)}, not dict[str, ...]"
-                )
+            if typing.get_origin(annotation) is not dict or typing.get_args(annotation)[0] is not str:
+                self.problems.append(f"{where}: {shown(annotation)}, not dict[str, ...]")
             elif isinstance(extra, dict) and extra:
                 value = typing.get_args(annotation)[1]
                 self.annotation(value, extra, False, f"{where}{{}}")
             elif typing.get_args(annotation)[1] is not Any:
-                self.problems.append(
-                    f"{where}: {shown(annotation)}, not dict[str, Any] (free-form object)"
-                )
+                self.problems.append(f"{where}: {shown(annotation)}, not dict[str, Any] (free-form object)")
         elif kind is None:
             if annotation is not Any:
                 self.problems.append(f"{where}: {shown(annotation)}, not Any (no type)")
@@ -287,9 +251,7 @@ class Checker:
                     f"{where}: no rule for type {kind} format {schema.get('format')}: add it to SCALARS"
                 )
             elif annotation is not SCALARS[rule]:
-                self.problems.append(
-                    f"{where}: {shown(annotation)}, not {SCALARS[rule].__name__} ({kind})"
-                )
+                self.problems.append(f"{where}: {shown(annotation)}, not {SCALARS[rule].__name__} ({kind})")
 
 
 def allows_null(schema: Any) -> bool:
@@ -315,29 +277,15 @@ def attribute_problems(parsed: Any, data: Any, where: str) -> list[str]:
     if isinstance(parsed, pydantic.RootModel):
         return attribute_problems(parsed.root, data, where)
     if isinstance(parsed, list) and isinstance(data, list):
-        return [
-            p
-            for i, (a, b) in enumerate(zip(parsed, data))
-            for p in attribute_problems(a, b, f"{where}[{i}]")
-        ]
+        return [p for i, (a, b) in enumerate(zip(parsed, data)) for p in attribute_problems(a, b, f"{where}[{i}]")]
     if isinstance(parsed, dict) and isinstance(data, dict):
-        return [
-            p
-            for k in data
-            for p in attribute_problems(parsed.get(k), data[k], f"{where}.{k}")
-        ]
+        return [p for k in data for p in attribute_problems(parsed.get(k), data[k], f"{where}.{k}")]
     if not isinstance(parsed, BaseModel) or not isinstance(data, dict):
-        return (
-            []
-            if plain(parsed) == data
-            else [f"{where}: parsed as {plain(parsed)!r}, not {data!r}"]
-        )
+        return [] if plain(parsed) == data else [f"{where}: parsed as {plain(parsed)!r}, not {data!r}"]
     out = []
     for wire, value in data.items():
         if wire in (parsed.model_extra or {}):
-            out.append(
-                f"{where}.{wire}: kept as an unknown field of {type(parsed).__name__}, not declared"
-            )
+            out.append(f"{where}.{wire}: kept as an unknown field of {type(parsed).__name__}, not declared")
             continue
         name = field_name(wire)
         if name not in type(parsed).model_fields:
@@ -414,8 +362,14 @@ def body_objects() -> dict[str, tuple[list[Any], Any, str]]:
             inline = sub.get("items", {}) if sub.get("type") == "array" else sub
             if "$ref" in inline or not inline.get("properties"):
                 continue
-            named = sorted(n for n in types_by_wire.get(wire, ()) if n.startswith(class_name(key)) and not n.endswith("Param"))
-            out[f"{key}.{wire}"] = ([getattr(types, n, None) for n in named], inline, f"#/components/schemas/{key}/properties/{wire}")
+            named = sorted(
+                n for n in types_by_wire.get(wire, ()) if n.startswith(class_name(key)) and not n.endswith("Param")
+            )
+            out[f"{key}.{wire}"] = (
+                [getattr(types, n, None) for n in named],
+                inline,
+                f"#/components/schemas/{key}/properties/{wire}",
+            )
     return out
 
 
@@ -456,9 +410,7 @@ def test_model_round_trips_every_property(key: str) -> None:
         problems += attribute_problems(parsed, data, key)
         dumped = parsed.model_dump(mode="json", by_alias=True, exclude_unset=True)
         if dumped != data:
-            problems.append(
-                f"dumps as {json.dumps(dumped, sort_keys=True)}\n  not {json.dumps(data, sort_keys=True)}"
-            )
+            problems.append(f"dumps as {json.dumps(dumped, sort_keys=True)}\n  not {json.dumps(data, sort_keys=True)}")
     assert not problems, "\n".join(problems)
 
 
@@ -468,9 +420,7 @@ def test_the_checker_refuses_what_the_models_must_not_do() -> None:
 
     class Renamed(BaseModel):
         email_address: str | None = None
-        from_: int | None = pydantic.Field(
-            None, validation_alias="from_", serialization_alias="from_"
-        )
+        from_: int | None = pydantic.Field(None, validation_alias="from_", serialization_alias="from_")
         count: str | None = None
         name: str
 

@@ -51,7 +51,9 @@ def test_no_numbered_or_invented_class_names() -> None:
 
 
 def test_one_module_per_schema_with_the_objects_nested_in_it() -> None:
-    module = {name: getattr(types, name).__module__.rsplit(".", 1)[-1] for name in types.__all__ if not name.endswith("Param")}
+    module = {
+        name: getattr(types, name).__module__.rsplit(".", 1)[-1] for name in types.__all__ if not name.endswith("Param")
+    }
     assert module["Contact"] == "contact"
     assert module["ContactList"] == "contact_list"
     # Objects hoisted out of a schema stay with it; out of a request body (which has no class),
@@ -76,8 +78,14 @@ def test_schemas_referencing_each_other_share_a_module() -> None:
         "A": {"Shared"},
     }
     assert models.module_names(refs, {"Ping", "Pong", "User", "Solo", "A"}) == {
-        "A": "a", "Ping": "ping", "Ping1": "ping", "PingMeta": "ping", "Pong": "ping", "Shared": "a",
-        "Solo": "solo", "User": "user",
+        "A": "a",
+        "Ping": "ping",
+        "Ping1": "ping",
+        "PingMeta": "ping",
+        "Pong": "ping",
+        "Shared": "a",
+        "Solo": "solo",
+        "User": "user",
     }
     # Referenced from two classes: a module of its own. Referenced by none: the same.
     refs["Solo"] = {"Shared"}
@@ -121,7 +129,10 @@ def test_a_reference_cycle_between_schemas_generates_an_importable_package(tmp_p
     doc = yaml.load(fetch.fetch(lock.entry("2.9"), mirror=MIRROR).read_bytes(), Loader=loader)
     schemas = doc["components"]["schemas"]
     schemas["ping"] = {"type": "object", "properties": {"pong": {"$ref": "#/components/schemas/pong"}}}
-    schemas["pong"] = {"type": "object", "properties": {"ping": {"$ref": "#/components/schemas/ping"}, "n": {"type": "integer"}}}
+    schemas["pong"] = {
+        "type": "object",
+        "properties": {"ping": {"$ref": "#/components/schemas/ping"}, "n": {"type": "integer"}},
+    }
     schemas["tag"]["properties"]["ping"] = {"$ref": "#/components/schemas/ping"}
     spec = tmp_path / "cycle.yaml"
     spec.write_text(yaml.dump(doc, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True))
@@ -132,7 +143,9 @@ def test_a_reference_cycle_between_schemas_generates_an_importable_package(tmp_p
         "tag = t.Tag.model_validate({'type': 'tag', 'id': '1', 'ping': {'pong': {'ping': {'pong': {'n': 2}}}}})\n"
         "print(tag.ping.pong.ping.pong.n, t.Ping.__module__, t.Pong.__module__, t.Tag.__module__)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], env={"PYTHONPATH": str(out / "src")}, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], env={"PYTHONPATH": str(out / "src")}, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["2", *["intercom_sdk.types._models.ping"] * 2, "intercom_sdk.types._models.tag"]
 
@@ -142,7 +155,9 @@ def test_models_keep_unknown_fields_and_alias_non_identifiers() -> None:
     assert tag.model_extra == {"brand_new_field": 7}
     article = types.ArticleTranslatedContent.model_fields
     assert article["pt_BR"].validation_alias == article["pt_BR"].serialization_alias == "pt-BR"
-    parsed = types.ArticleTranslatedContent.model_validate({"type": "article_translated_content", "pt-BR": {"title": "Olá"}})
+    parsed = types.ArticleTranslatedContent.model_validate(
+        {"type": "article_translated_content", "pt-BR": {"title": "Olá"}}
+    )
     assert parsed.pt_BR is not None and parsed.pt_BR.title == "Olá"
     built = types.ArticleTranslatedContent(pt_BR=types.ArticleContent(title="Olá"))
     assert built.model_dump(mode="json", by_alias=True, exclude_unset=True) == {"pt-BR": {"title": "Olá"}}
@@ -154,7 +169,14 @@ def test_nullable_refs_accept_null() -> None:
 
 
 def test_unix_timestamps_and_uris_stay_plain() -> None:
-    contact = types.Contact.model_validate({"type": "contact", "id": "1", "created_at": 1571672154, "tags": {"type": "list", "url": "/contacts/1/tags", "data": []}})
+    contact = types.Contact.model_validate(
+        {
+            "type": "contact",
+            "id": "1",
+            "created_at": 1571672154,
+            "tags": {"type": "list", "url": "/contacts/1/tags", "data": []},
+        }
+    )
     assert contact.created_at == 1571672154
     assert contact.tags is not None and contact.tags.url == "/contacts/1/tags"
 

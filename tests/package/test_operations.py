@@ -53,11 +53,7 @@ def sample(spec: dict[str, Any], schema: Any, depth: int = 0) -> Any:
     if kind == "array":
         return [sample(spec, schema.get("items", {}), depth + 1)] if depth < 4 else []
     props = schema.get("properties", {})
-    return {
-        k: sample(spec, props[k], depth + 1)
-        for k in schema.get("required", [])
-        if k in props
-    }
+    return {k: sample(spec, props[k], depth + 1) for k in schema.get("required", []) if k in props}
 
 
 def query_text(value: Any) -> list[str]:
@@ -68,9 +64,7 @@ def query_text(value: Any) -> list[str]:
     return [str(value)]
 
 
-def build_call(
-    spec: dict[str, Any], op: Any
-) -> tuple[list[Any], dict[str, Any], dict[str, list[str]], Any]:
+def build_call(spec: dict[str, Any], op: Any) -> tuple[list[Any], dict[str, Any], dict[str, list[str]], Any]:
     """Arguments for the method, plus the query and JSON body the spec says they become. The body
     is the one the contract tests send (an example that fits the schema, or built from it), so
     that a union body fits one of the method's forms."""
@@ -82,18 +76,12 @@ def build_call(
     args, kwargs, query = [], {}, {}
     path_values = {}
     for p in op.path_params:
-        schema = next(
-            d["schema"]
-            for d in declared
-            if d["in"] == "path" and d["name"] == p.wire_name
-        )
+        schema = next(d["schema"] for d in declared if d["in"] == "path" and d["name"] == p.wire_name)
         value = 42 if schema.get("type") == "integer" else "a b/1"
         path_values[p.wire_name] = value
         args.append(value)
     for p in op.query_params + op.header_params:
-        decl = next(
-            d for d in declared if d["in"] == p.location and d["name"] == p.wire_name
-        )
+        decl = next(d for d in declared if d["in"] == p.location and d["name"] == p.wire_name)
         value = sample(spec, decl["schema"])
         kwargs[p.py_name] = value
         if p.location == "query":
@@ -122,10 +110,7 @@ def public_surface(client: Any) -> list[str]:
             if name.startswith("_") or name == "with_raw_response":
                 continue
             attr = getattr(type(obj), name)
-            if (
-                isinstance(attr, functools.cached_property)
-                and type(attr.func).__name__ == "function"
-            ):
+            if isinstance(attr, functools.cached_property) and type(attr.func).__name__ == "function":
                 walk(getattr(obj, name), f"{prefix}.{name}")
             elif callable(attr) and type(obj).__name__.endswith("Resource"):
                 found.append(f"{prefix}.{name}")
@@ -160,9 +145,5 @@ def test_public_surface_matches_the_reviewed_snapshot(api29: Any) -> None:
 @pytest.mark.parametrize("prefix", ["sync", "async"])
 def test_async_client_has_the_same_surface(prefix: str, api29: Any) -> None:
     sync = public_surface(Intercom(access_token="x"))
-    other = (
-        public_surface(intercom_sdk.AsyncIntercom(access_token="x"))
-        if prefix == "async"
-        else sync
-    )
+    other = public_surface(intercom_sdk.AsyncIntercom(access_token="x")) if prefix == "async" else sync
     assert other == sync

@@ -28,7 +28,11 @@ def respond(op: Any) -> httpx.Response:
         return httpx.Response(200, content=b"\x1f\x8b csv")
     example = next((ex.value for ex in op.response_examples if ex.status == op.success_status), None)
     if op.response == ir.NONE or example is None:
-        return httpx.Response(int(op.success_status), json=example) if example is not None else httpx.Response(int(op.success_status))
+        return (
+            httpx.Response(int(op.success_status), json=example)
+            if example is not None
+            else httpx.Response(int(op.success_status))
+        )
     return httpx.Response(int(op.success_status), json=example)
 
 
@@ -40,7 +44,9 @@ def call(api: Any, op: Any, handler: Any) -> httpx.Request:
         sent.append(request)
         return handler(request)
 
-    client = Intercom(access_token="tok", http_client=httpx.Client(transport=httpx.MockTransport(transport)), max_retries=0)
+    client = Intercom(
+        access_token="tok", http_client=httpx.Client(transport=httpx.MockTransport(transport)), max_retries=0
+    )
     a = contract.arguments(op, api)
     functools.reduce(getattr, [*op.resource, op.name], client)(*a.args, **copy.deepcopy(a.kwargs))
     assert len(sent) == 1, f"{op.operation_id} sent {len(sent)} requests"
@@ -80,7 +86,9 @@ def test_the_spec_defects_are_the_ones_the_generator_marks(api29: Any) -> None:
         ("attachTagToContact", lambda body: body.update(id=84), "84"),
     ],
 )
-def test_the_validator_reports_a_broken_body(api29: Any, spec29: dict[str, Any], operation: str, break_request: Any, expected: str) -> None:
+def test_the_validator_reports_a_broken_body(
+    api29: Any, spec29: dict[str, Any], operation: str, break_request: Any, expected: str
+) -> None:
     op = next(o for o in api29.operations if o.operation_id == operation)
     request = call(api29, op, lambda _request: respond(op))
     body = json.loads(request.content)

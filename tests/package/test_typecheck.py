@@ -11,7 +11,16 @@ from tests.conftest import GENERATED
 
 def test_generated_package_passes_mypy_strict() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-version", "3.10", str(GENERATED / "src")],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--python-version",
+            "3.10",
+            str(GENERATED / "src"),
+        ],
         capture_output=True,
         text=True,
     )
@@ -33,9 +42,10 @@ def test_python_names_for_json_names_under_mypy(tmp_path: Path) -> None:
     )
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(snippet)],
-        capture_output=True, text=True, env={"MYPYPATH": str(GENERATED / "src"), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        env={"MYPYPATH": str(GENERATED / "src"), "PATH": "/usr/bin:/bin"},
     )
     # Exactly one error: the invalid literal on the last line.
     assert result.stdout.count("error:") == 1, result.stdout
     assert "snippet.py:6: error" in result.stdout and "message_type" in result.stdout
-

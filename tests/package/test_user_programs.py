@@ -18,7 +18,9 @@ PROGRAMS = TESTS / "data" / "user_programs"
 def mypy(*files: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-version", "3.10", *map(str, files)],
-        capture_output=True, text=True, env={"MYPYPATH": str(GENERATED / "src"), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        env={"MYPYPATH": str(GENERATED / "src"), "PATH": "/usr/bin:/bin"},
     )
 
 
@@ -43,7 +45,10 @@ def test_each_wrong_call_fails_on_its_line() -> None:
     ("call", "message"),
     [
         ("client.conversations.reply('1', message_type='comment', type='admin', body='x')", "fits none of its forms"),
-        ("client.conversations.manage('1', message_type='close', admin_id='1')", "CloseConversationRequest: message_type='close', type='admin'"),
+        (
+            "client.conversations.manage('1', message_type='close', admin_id='1')",
+            "CloseConversationRequest: message_type='close', type='admin'",
+        ),
         ("client.contacts.create(name='Ada')", "CreateContactWithEmail: email"),
     ],
 )
@@ -54,7 +59,12 @@ def test_a_call_that_fits_no_form_is_refused_before_sending(call: str, message: 
     import intercom_sdk
 
     sent: list[httpx.Request] = []
-    client = intercom_sdk.Intercom(access_token="x", http_client=httpx.Client(transport=httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(200, json={}))))
+    client = intercom_sdk.Intercom(
+        access_token="x",
+        http_client=httpx.Client(
+            transport=httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(200, json={}))
+        ),
+    )
     with pytest.raises(TypeError, match=re.escape(message)):
         eval(call, {"client": client})
     assert not sent

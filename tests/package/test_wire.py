@@ -56,14 +56,10 @@ class Call:
     query: dict[str, list[str]] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
     body: Any = None  # None: no body at all
-    problems: list[str] = field(
-        default_factory=list
-    )  # parameters the method cannot send
+    problems: list[str] = field(default_factory=list)  # parameters the method cannot send
 
     def shown(self) -> str:
-        args = [repr(a) for a in self.args] + [
-            f"{k}={v!r}" for k, v in self.kwargs.items()
-        ]
+        args = [repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
         return f"({', '.join(args)})"
 
 
@@ -92,9 +88,7 @@ def cases() -> dict[str, Case]:
         block = blocks.get((http_method, path))
         if block is None:
             continue  # test_the_snapshot_lists_every_operation_of_the_description says so
-        calls = description.expand(
-            lambda choices: plan(spec, block, http_method, path, op, item, choices)
-        )
+        calls = description.expand(lambda choices: plan(spec, block, http_method, path, op, item, choices))
         out[op["operationId"]] = Case(
             op["operationId"], http_method, path, block, calls, respond(spec, op), description.success(spec, op)[1]
         )
@@ -130,9 +124,7 @@ def plan(
         if where == "path":
             if isinstance(value, str):  # one that needs percent-encoding: "v path.id/1"
                 value = value.replace("-", " ") + "/1"
-            call.path = call.path.replace(
-                "{" + name + "}", urllib.parse.quote(str(value), safe="")
-            )
+            call.path = call.path.replace("{" + name + "}", urllib.parse.quote(str(value), safe=""))
         elif where == "query":
             call.query[name] = query_text(value)
         elif where == "header":
@@ -141,9 +133,7 @@ def plan(
     schema = description.request_schema(spec, op)
     if schema is not None:
         call.body = sampler.value(schema, "body")
-        assert isinstance(
-            call.body, dict
-        ), f"{op['operationId']}: a body that is not an object"
+        assert isinstance(call.body, dict), f"{op['operationId']}: a body that is not an object"
         values.update({("body", key): value for key, value in call.body.items()})
 
     by_wire = {(a.location, a.wire): a for a in block.arguments}
@@ -161,9 +151,7 @@ def plan(
         elif where == "header" and name.lower() in CLIENT_HEADERS:
             call.client_options[CLIENT_HEADERS[name.lower()]] = value
         else:
-            call.problems.append(
-                f"the description's {where} parameter {name!r} has no argument"
-            )
+            call.problems.append(f"the description's {where} parameter {name!r} has no argument")
     call.args = [positional[name] for name in block.positional if name in positional]
     return call, sampler.unions
 
@@ -222,21 +210,15 @@ def differences(case: Case, call: Call, sent: list[httpx.Request]) -> list[str]:
         out.append(f"authorization {request.headers.get('authorization')!r}")
     if call.body is None:
         if request.content:
-            out.append(
-                f"a body {request.content[:200]!r}, where the description declares none"
-            )
+            out.append(f"a body {request.content[:200]!r}, where the description declares none")
     elif request.headers.get("content-type") != "application/json":
-        out.append(
-            f"content-type {request.headers.get('content-type')!r}, not 'application/json'"
-        )
+        out.append(f"content-type {request.headers.get('content-type')!r}, not 'application/json'")
     else:
         body = json.loads(request.content)
         if body != call.body:
             missing = sorted(call.body.keys() - body.keys())
             unknown = sorted(body.keys() - call.body.keys())
-            changed = sorted(
-                k for k in call.body.keys() & body.keys() if body[k] != call.body[k]
-            )
+            changed = sorted(k for k in call.body.keys() & body.keys() if body[k] != call.body[k])
             out.append(
                 f"body differs: missing keys {missing}, undeclared keys {unknown}, wrong values at {changed}"
                 f"\n      sent     {json.dumps(body, sort_keys=True)}\n      expected {json.dumps(call.body, sort_keys=True)}"
@@ -260,46 +242,26 @@ def check_result(case: Case, result: Any, asynchronous: bool) -> list[str]:
     returns = case.method.returns
     page = PAGE.match(returns)
     if page:
-        expected_page = (
-            intercom_sdk.AsyncPage if asynchronous else intercom_sdk.SyncPage
-        )
+        expected_page = intercom_sdk.AsyncPage if asynchronous else intercom_sdk.SyncPage
         if not isinstance(result, expected_page):
             return [f"returned {type(result).__name__}, not {expected_page.__name__}"]
         model = getattr(intercom_sdk.types, page[1])
-        return (
-            []
-            if isinstance(result.page, model)
-            else [f"page {type(result.page).__name__}, not {page[1]}"]
-        )
+        return [] if isinstance(result.page, model) else [f"page {type(result.page).__name__}, not {page[1]}"]
     if returns == "None":
         return [] if result is None else [f"returned {type(result).__name__}, not None"]
     if returns == "bytes":
-        return (
-            []
-            if result == case.response.content
-            else [f"returned {result!r}, not the response's bytes"]
-        )
-    models = tuple(
-        getattr(intercom_sdk.types, name.strip()) for name in returns.split("|")
-    )
-    return (
-        []
-        if isinstance(result, models)
-        else [f"returned {type(result).__name__}, not {returns}"]
-    )
+        return [] if result == case.response.content else [f"returned {result!r}, not the response's bytes"]
+    models = tuple(getattr(intercom_sdk.types, name.strip()) for name in returns.split("|"))
+    return [] if isinstance(result, models) else [f"returned {type(result).__name__}, not {returns}"]
 
 
 def run_sync(case: Case, call: Call) -> list[str]:
     recorder = Recorder(case.response)
     http = httpx.Client(transport=httpx.MockTransport(recorder))
-    with intercom_sdk.Intercom(
-        access_token=TOKEN, http_client=http, max_retries=0, **call.client_options
-    ) as client:
+    with intercom_sdk.Intercom(access_token=TOKEN, http_client=http, max_retries=0, **call.client_options) as client:
         method = functools.reduce(getattr, case.method.dotted.split("."), client)
         result = method(*call.args, **call.kwargs)
-    return differences(case, call, recorder.requests) + check_result(
-        case, result, asynchronous=False
-    )
+    return differences(case, call, recorder.requests) + check_result(case, result, asynchronous=False)
 
 
 async def run_async(case: Case, call: Call) -> list[str]:
@@ -309,12 +271,8 @@ async def run_async(case: Case, call: Call) -> list[str]:
         access_token=TOKEN, http_client=http, max_retries=0, **call.client_options
     ) as client:
         method = functools.reduce(getattr, case.method.dotted.split("."), client)
-        result = await method(
-            *call.args, **call.kwargs
-        )  # a paginated method: the first page
-    return differences(case, call, recorder.requests) + check_result(
-        case, result, asynchronous=True
-    )
+        result = await method(*call.args, **call.kwargs)  # a paginated method: the first page
+    return differences(case, call, recorder.requests) + check_result(case, result, asynchronous=True)
 
 
 def operation_ids() -> list[str]:
@@ -324,9 +282,7 @@ def operation_ids() -> list[str]:
 
 @pytest.mark.parametrize("operation_id", operation_ids())
 @pytest.mark.parametrize("client_kind", ["sync", "async"])
-async def test_operation_sends_what_the_description_says(
-    client_kind: str, operation_id: str
-) -> None:
+async def test_operation_sends_what_the_description_says(client_kind: str, operation_id: str) -> None:
     case = cases().get(operation_id)
     assert case is not None, f"{operation_id} has no method in {SNAPSHOT.name}"
     failures = []
@@ -335,15 +291,10 @@ async def test_operation_sends_what_the_description_says(
         if call.problems:
             failures += [f"{where}: {problem}" for problem in call.problems]
             continue
-        found = (
-            run_sync(case, call)
-            if client_kind == "sync"
-            else await run_async(case, call)
-        )
+        found = run_sync(case, call) if client_kind == "sync" else await run_async(case, call)
         failures += [f"{where}: {problem}" for problem in found]
-    assert not failures, (
-        f"{operation_id} ({case.http_method} {case.path}) on the {client_kind} client:\n"
-        + "\n".join(failures)
+    assert not failures, f"{operation_id} ({case.http_method} {case.path}) on the {client_kind} client:\n" + "\n".join(
+        failures
     )
 
 
@@ -354,13 +305,9 @@ def test_every_argument_of_the_method_is_passed(operation_id: str) -> None:
     """
     case = cases()[operation_id]
     passed = {name for call in case.calls for name in call.kwargs}
-    passed |= {
-        name for call in case.calls for name in case.method.positional[: len(call.args)]
-    }
+    passed |= {name for call in case.calls for name in case.method.positional[: len(call.args)]}
     listed = {a.name for a in case.method.arguments}
-    assert (
-        passed == listed
-    ), f"never passed: {sorted(listed - passed)}; not in the snapshot: {sorted(passed - listed)}"
+    assert passed == listed, f"never passed: {sorted(listed - passed)}; not in the snapshot: {sorted(passed - listed)}"
 
 
 def test_the_snapshot_lists_every_operation_of_the_description() -> None:
@@ -386,9 +333,7 @@ def test_the_calls_cover_unions_and_distinct_values() -> None:
     assert set(snooze.body) == {"message_type", "admin_id", "snoozed_until"}
     assert len(all_cases["createTag"].calls) == 4
     assert len(all_cases["replyConversation"].calls) == 4
-    customers = [
-        c.body["customer"] for c in all_cases["attachContactToConversation"].calls
-    ]
+    customers = [c.body["customer"] for c in all_cases["attachContactToConversation"].calls]
     assert {key for customer in customers for key in customer} == {
         "intercom_user_id",
         "user_id",
@@ -401,12 +346,7 @@ def test_the_calls_cover_unions_and_distinct_values() -> None:
         "email",
     }
     (update,) = all_cases["UpdateContact"].calls
-    assert (
-        update.kwargs["external_id"] == "v-body.external_id"
-        and update.path == "/contacts/v%20path.id%2F1"
-    )
-    (message,) = all_cases[
-        "createMessage"
-    ].calls  # anyOf members that only differ in `required`
+    assert update.kwargs["external_id"] == "v-body.external_id" and update.path == "/contacts/v%20path.id%2F1"
+    (message,) = all_cases["createMessage"].calls  # anyOf members that only differ in `required`
     values = [json.dumps(v) for v in message.body.values()]
     assert len(values) == len(set(values)) == 7

@@ -71,17 +71,23 @@ def test_operation_ids_renamed_and_added(oldest_to_newest: Report) -> None:
     renamed = [c for c in oldest_to_newest.changes if c.kind.startswith("operation-id-changed")]
     assert len(renamed) == 12  # 4 ids with spaces, 1 typo fix, 7 operations that had no id
     # the typo fix now matches spec/naming.yaml's entry, which names the method differently from the path rule
-    assert [c.where for c in renamed if c.kind == "operation-id-changed-method-renamed"] == ["DELETE /contacts/{contact_id}/companies/{id}"]
+    assert [c.where for c in renamed if c.kind == "operation-id-changed-method-renamed"] == [
+        "DELETE /contacts/{contact_id}/companies/{id}"
+    ]
     assert all(c.level == "breaking" if c.kind.endswith("renamed") else c.level == "non-breaking" for c in renamed)
     # operationIds are compared by their words (generator/naming.py): the method stays data_exports.create.
-    spaced = _find(oldest_to_newest, "non-breaking", "POST /export/content/data", "'create data export' → 'createDataExport'")
+    spaced = _find(
+        oldest_to_newest, "non-breaking", "POST /export/content/data", "'create data export' → 'createDataExport'"
+    )
     assert "method name changes" not in spaced.detail
     assert _find(oldest_to_newest, "non-breaking", "GET /tickets/{id}", "operationId 'getTicket' added")
 
 
 def test_merge_contacts_request_gained_required_fields(oldest_to_newest: Report) -> None:
     for field in ("from", "into"):
-        change = _find(oldest_to_newest, "breaking", "schema merge_contacts_request", f"property `{field}` became required")
+        change = _find(
+            oldest_to_newest, "breaking", "schema merge_contacts_request", f"property `{field}` became required"
+        )
         assert change.kind == "became-required"
 
 
@@ -109,7 +115,9 @@ def test_enum_values_inserted_and_removed_follow_the_direction(oldest_to_newest:
 def test_response_and_parameter_changes(oldest_to_newest: Report) -> None:
     _find(oldest_to_newest, "breaking", "schema contact", "property `formatted_phone` removed")
     _find(oldest_to_newest, "non-breaking", "schema contact", "optional property `external_id` added")
-    _find(oldest_to_newest, "breaking", "DELETE /contacts/{id}", "response 200: is now `contact_deleted` (was `contact`)")
+    _find(
+        oldest_to_newest, "breaking", "DELETE /contacts/{id}", "response 200: is now `contact_deleted` (was `contact`)"
+    )
     _find(oldest_to_newest, "non-breaking", "GET /admins", "optional query parameter `display_avatar` added")
     _find(oldest_to_newest, "breaking", "POST /companies/list", "query parameter `page`: type string → integer")
     _find(oldest_to_newest, "breaking", "schema conversation_part_author", "`name` became nullable")
@@ -254,8 +262,16 @@ def test_levels_follow_the_direction_and_the_response_enum_warning() -> None:
     def level(kind: str, direction: str | None = None) -> str:
         return diff.classify(kind, "schema x", "detail", direction).level
 
-    assert [level("type-narrowed", d) for d in ("request", "response", "both")] == ["breaking", "non-breaking", "breaking"]
-    assert [level("became-optional", d) for d in ("request", "response", "both")] == ["non-breaking", "breaking", "breaking"]
+    assert [level("type-narrowed", d) for d in ("request", "response", "both")] == [
+        "breaking",
+        "non-breaking",
+        "breaking",
+    ]
+    assert [level("became-optional", d) for d in ("request", "response", "both")] == [
+        "non-breaking",
+        "breaking",
+        "breaking",
+    ]
     assert level("parameter-added-required") == "breaking" and level("parameter-added-optional") == "non-breaking"
     assert level("doc", "response") == "doc-only"  # one level wherever it is
     assert "warning" not in diff.classify("enum-value-added", "schema x", "enum values added: 'a'", "request").detail
@@ -275,7 +291,9 @@ def test_changes_are_only_made_by_classify() -> None:
             for node in ast.walk(func):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Change":
                     callers.append(func.name)
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "Change"]
+    calls = [
+        n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "Change"
+    ]
     assert callers == ["classify"] and len(calls) == 1
 
 
@@ -299,7 +317,9 @@ def test_conditional_cases_are_kinds_of_their_own(docs: dict[str, dict[str, Any]
     old = docs["8889625"]
     new = copy.deepcopy(old)
     paths = new["paths"]
-    paths["/admins"]["get"].setdefault("parameters", []).append({"name": "team", "in": "query", "required": True, "schema": {"type": "string"}})
+    paths["/admins"]["get"].setdefault("parameters", []).append(
+        {"name": "team", "in": "query", "required": True, "schema": {"type": "string"}}
+    )
     # attachTagToContact is contacts.tags.attach in spec/naming.yaml; the new id falls back to the path rule
     paths["/contacts/{contact_id}/tags"]["post"]["operationId"] = "addTagToContact"
     responses = paths["/tags/{id}"]["delete"]["responses"]

@@ -22,7 +22,10 @@ def test_wheel_and_sdist_build_check_and_install(tmp_path: Path) -> None:
     version = lock.entry("2.9").package_version
     built = subprocess.run(
         ["make", "-s", "package", "API_VERSION=2.9", f"PACKAGE_DIR={package}", f"DIST_DIR={dist}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert built.returncode == 0, built.stdout + built.stderr
     assert built.stdout.count("PASSED") == 2, built.stdout  # twine check --strict, wheel and sdist
@@ -40,7 +43,9 @@ def test_wheel_and_sdist_build_check_and_install(tmp_path: Path) -> None:
     # dependencies (httpx, pydantic) come from the package index, through pip's cache
     install = subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert install.returncode == 0, install.stderr
     probe = (

@@ -49,11 +49,17 @@ def mirror(tmp_path_factory: pytest.TempPathFactory) -> Path:
         target = root / entry.path
         target.parent.mkdir(parents=True)
         target.symlink_to(Path(MIRROR) / entry.path)
-    _described_as(Path(MIRROR) / "descriptions/2.7/api.intercom.io.yaml", NEW, root / f"descriptions/{NEW}/api.intercom.io.yaml")
-    unstable = yaml.load((Path(MIRROR) / "descriptions/2.15/api.intercom.io.yaml").read_bytes(), Loader=yaml.CSafeLoader)
+    _described_as(
+        Path(MIRROR) / "descriptions/2.7/api.intercom.io.yaml", NEW, root / f"descriptions/{NEW}/api.intercom.io.yaml"
+    )
+    unstable = yaml.load(
+        (Path(MIRROR) / "descriptions/2.15/api.intercom.io.yaml").read_bytes(), Loader=yaml.CSafeLoader
+    )
     unstable["info"]["version"] = "Preview"
     (root / "descriptions/0").mkdir()
-    (root / "descriptions/0/api.intercom.io.yaml").write_text(yaml.dump(unstable, Dumper=yaml.CSafeDumper, sort_keys=False))
+    (root / "descriptions/0/api.intercom.io.yaml").write_text(
+        yaml.dump(unstable, Dumper=yaml.CSafeDumper, sort_keys=False)
+    )
     return root
 
 
@@ -78,7 +84,10 @@ def test_check_update_names_the_new_release_and_the_unstable_api(project: Path, 
     result = run(project, mirror, "-m", "generator", "check-update")
     assert result.returncode == 10, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert f"{NEW}: NEW release at descriptions/{NEW}/api.intercom.io.yaml; add it with `python -m generator add-release {NEW}`" in lines
+    assert (
+        f"{NEW}: NEW release at descriptions/{NEW}/api.intercom.io.yaml; add it with `python -m generator add-release {NEW}`"
+        in lines
+    )
     unstable = next(line for line in lines if line.startswith("0: "))
     assert "Unstable API" in unstable and "Preview" in unstable and "not a package line" in unstable
     assert all(": unchanged" in line for line in lines if line.split(":")[0] in lock.read())
@@ -121,13 +130,19 @@ def test_add_release_makes_a_package_line_that_passes_mypy_and_its_contract(proj
 
 
 def test_add_release_refuses_what_is_not_a_new_release(project: Path, mirror: Path) -> None:
-    for name, message in [("2.15", "already in the lock"), ("0", "not a release name"), ("2.98", "cannot read the mirrored file")]:
+    for name, message in [
+        ("2.15", "already in the lock"),
+        ("0", "not a release name"),
+        ("2.98", "cannot read the mirrored file"),
+    ]:
         result = run(project, mirror, "-m", "generator", "add-release", name, "--commit", COMMIT)
         assert result.returncode == 1 and message in result.stderr, (name, result.stderr)
 
 
 def test_the_unstable_api_generates_through_spec(project: Path, mirror: Path) -> None:
-    result = run(project, mirror, "-m", "generator", "generate", "--spec", str(mirror / "descriptions/0/api.intercom.io.yaml"))
+    result = run(
+        project, mirror, "-m", "generator", "generate", "--spec", str(mirror / "descriptions/0/api.intercom.io.yaml")
+    )
     assert result.returncode == 0, result.stderr
     out = project / "generated" / "intercom-Preview"
     assert "(intercom-sdk 0.0.dev0+preview)" in result.stdout
@@ -138,8 +153,12 @@ def test_the_unstable_api_generates_through_spec(project: Path, mirror: Path) ->
 
 def contents_api(request: loopback.Request) -> loopback.Response | None:
     """GitHub's contents API; anything else is the mirror (directory listings as HTML)."""
-    if request.path == "/repos/intercom/Intercom-OpenAPI/contents/descriptions" and request.raw_query.startswith("ref=main"):
-        body = json.dumps([{"name": "2.15", "type": "dir"}, {"name": "2.16", "type": "dir"}, {"name": "README.md", "type": "file"}]).encode()
+    if request.path == "/repos/intercom/Intercom-OpenAPI/contents/descriptions" and request.raw_query.startswith(
+        "ref=main"
+    ):
+        body = json.dumps(
+            [{"name": "2.15", "type": "dir"}, {"name": "2.16", "type": "dir"}, {"name": "README.md", "type": "file"}]
+        ).encode()
         return loopback.Response(200, body, {"Content-Type": "application/json"})
     return None
 
@@ -150,7 +169,9 @@ def served(mirror: Path) -> Iterator[str]:
         yield server.url
 
 
-def test_published_releases_from_a_folder_an_http_mirror_and_the_contents_api(mirror: Path, served: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_published_releases_from_a_folder_an_http_mirror_and_the_contents_api(
+    mirror: Path, served: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expected = sorted([*(Path(e.path).parent.name for e in lock.read().values()), NEW, "0"])
     assert releases.published(str(mirror)) == expected
     assert releases.published(served) == expected

@@ -67,7 +67,9 @@ def _edit_upstream(folder: Path) -> None:
     (folder / SPEC_PATH).write_text(yaml.dump(doc, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True))
 
 
-def test_check_update_unchanged(upstream: tuple[str, Path], workspace: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_update_unchanged(
+    upstream: tuple[str, Path], workspace: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     url, _ = upstream
     [status] = update.check_updates(["2.9"], mirror=url, lock_path=workspace["lock"])
     assert not status.changed and status.source == f"{url}/{SPEC_PATH}"
@@ -75,7 +77,9 @@ def test_check_update_unchanged(upstream: tuple[str, Path], workspace: dict[str,
     assert capsys.readouterr().out == f"2.9: unchanged (sha256 {status.pinned[:12]})\n"
 
 
-def test_check_update_changed(upstream: tuple[str, Path], workspace: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_update_changed(
+    upstream: tuple[str, Path], workspace: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     url, folder = upstream
     _edit_upstream(folder)
     new_sha = fetch.sha256((folder / SPEC_PATH).read_bytes())
@@ -141,7 +145,9 @@ def test_update_lock_moves_the_entry_bumps_the_serial_and_writes_the_changelog(
     assert problems == ["2.9: pinned to 'main', not a commit; run update-lock --commit SHA"]
 
 
-def test_update_lock_cli_with_commit(upstream: tuple[str, Path], workspace: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_update_lock_cli_with_commit(
+    upstream: tuple[str, Path], workspace: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     url, folder = upstream
     _edit_upstream(folder)
     assert main(["update-lock", "--api-version", "2.9", "--mirror", url, "--commit", COMMIT]) == 0
@@ -169,6 +175,7 @@ def test_drift_check(workspace: dict[str, Path], capsys: pytest.CaptureFixture[s
 def test_tree_sha256(tmp_path: Path) -> None:
     (tmp_path / "src" / "__pycache__").mkdir(parents=True)
     (tmp_path / "src" / "a.py").write_text("a = 1\n")
+
     def tree_sha256(root: Path) -> str:  # as output_sha256 hashes a generated package
         return paths.tree_sha256(root, leave_out=update.UNHASHED)
 
@@ -187,7 +194,9 @@ def test_tree_sha256(tmp_path: Path) -> None:
 def test_write_lock_round_trips_awkward_values(tmp_path: Path) -> None:
     path = tmp_path / "lock.yaml"
     path.write_text("# my header\n# second line\nversions: {}\n")
-    entry = lock.Entry("2.9", "1234567" + "0" * 33, "descriptions/2.9/a b.yaml", "https://x/y", "1e5" + "0" * 61, 3, None)
+    entry = lock.Entry(
+        "2.9", "1234567" + "0" * 33, "descriptions/2.9/a b.yaml", "https://x/y", "1e5" + "0" * 61, 3, None
+    )
     lock.write({"2.9": entry}, path)
     assert path.read_text().startswith("# my header\n# second line\nversions:\n")
     assert lock.read(path) == {"2.9": entry}
@@ -208,5 +217,5 @@ def test_seeded_changelog_for_2_9() -> None:
     positions = [text.index(f"### Upstream {pair}") for pair in pairs]
     assert positions == sorted(positions)
     assert "- `DELETE /visitors/{id}`: operation removed (operationId deleteVisitor)" in text
-    last = text[positions[-1]:]
+    last = text[positions[-1] :]
     assert "- `schema merge_contacts_request`: property `from` became required" in last

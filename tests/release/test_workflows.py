@@ -18,9 +18,37 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 BIN = Path(sys.executable).parent
 
 
-CONTEXTS = {"github", "env", "vars", "job", "jobs", "steps", "runner", "secrets", "strategy", "matrix", "needs", "inputs"}
-FUNCTIONS = {"contains", "startsWith", "endsWith", "format", "join", "toJSON", "fromJSON", "hashFiles",
-             "success", "always", "cancelled", "failure", "true", "false", "null"}
+CONTEXTS = {
+    "github",
+    "env",
+    "vars",
+    "job",
+    "jobs",
+    "steps",
+    "runner",
+    "secrets",
+    "strategy",
+    "matrix",
+    "needs",
+    "inputs",
+}
+FUNCTIONS = {
+    "contains",
+    "startsWith",
+    "endsWith",
+    "format",
+    "join",
+    "toJSON",
+    "fromJSON",
+    "hashFiles",
+    "success",
+    "always",
+    "cancelled",
+    "failure",
+    "true",
+    "false",
+    "null",
+}
 EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.S)
 
 
@@ -29,8 +57,12 @@ def lint(*files: Path) -> subprocess.CompletedProcess[str]:
     schema for structure, shellcheck on every `run:` script, and a check that expressions use
     known contexts and step ids of their own job."""
     problems: list[str] = []
-    schema = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, files)],
-                            capture_output=True, text=True, timeout=60)
+    schema = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     if schema.returncode:
         problems.append(schema.stdout + schema.stderr)
     for file in files:
@@ -47,8 +79,13 @@ def lint(*files: Path) -> subprocess.CompletedProcess[str]:
             for i, step in enumerate(job.get("steps") or []):
                 if isinstance(step, dict) and "run" in step:
                     script = EXPRESSION.sub("placeholder", step["run"])
-                    check = subprocess.run([str(BIN / "shellcheck"), "--shell=bash", "-"], input=script,
-                                           capture_output=True, text=True, timeout=60)
+                    check = subprocess.run(
+                        [str(BIN / "shellcheck"), "--shell=bash", "-"],
+                        input=script,
+                        capture_output=True,
+                        text=True,
+                        timeout=60,
+                    )
                     if check.returncode:
                         problems.append(f"{file.name}: job {job_name} step {i}: shellcheck\n{check.stdout}")
     return subprocess.CompletedProcess(["lint"], 1 if problems else 0, "\n".join(problems), "")
@@ -96,8 +133,16 @@ def test_regenerate_runs_on_schedule_and_opens_a_labelled_pull_request() -> None
     assert wf["permissions"] == {"contents": "write", "pull-requests": "write"}
     job = wf["jobs"]["regenerate"]
     scripts = "\n".join(s.get("run", "") for s in steps(job))
-    for command in ("generator check-update", "--against-lock --fail-on-breaking", "generator update-lock", "generator add-release",
-                    "make typecheck", "make test", "make contract", "make check"):
+    for command in (
+        "generator check-update",
+        "--against-lock --fail-on-breaking",
+        "generator update-lock",
+        "generator add-release",
+        "make typecheck",
+        "make test",
+        "make contract",
+        "make check",
+    ):
         assert command in scripts, command
     # New releases found by check-update become package lines; the body lists repairs and warnings.
     assert "': NEW release'" in scripts and "^(repaired|not needed|warning|    at )" in scripts

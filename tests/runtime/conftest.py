@@ -44,9 +44,7 @@ def client(server: FakeIntercom, sleeps: SleepRecorder) -> Iterator[Intercom]:
 
 
 @pytest.fixture
-async def async_client(
-    server: FakeIntercom, sleeps: SleepRecorder
-) -> AsyncIterator[AsyncIntercom]:
+async def async_client(server: FakeIntercom, sleeps: SleepRecorder) -> AsyncIterator[AsyncIntercom]:
     async with AsyncIntercom(access_token=TOKEN, base_url=server.url, timeout=5.0) as c:
         c._sleep = sleeps.async_sleep
         yield c

@@ -77,17 +77,13 @@ class FakeIntercom:
         with self._lock:
             self.requests.append(recorded)
             if len(self.requests) > MAX_REQUESTS:
-                return Reply(
-                    status=418, json={"error": "fake server: request limit reached"}
-                )
+                return Reply(status=418, json={"error": "fake server: request limit reached"})
             if self.handler is not None:
                 return self.handler(recorded)
             if not self.replies:
                 return Reply(
                     status=418,
-                    json={
-                        "error": f"fake server: no reply scripted for {recorded.method} {recorded.path}"
-                    },
+                    json={"error": f"fake server: no reply scripted for {recorded.method} {recorded.path}"},
                 )
             return self.replies.popleft()
 

@@ -27,9 +27,7 @@ def test_missing_token_is_a_clear_error() -> None:
         Intercom()
 
 
-def test_token_and_region_from_env(
-    monkeypatch: pytest.MonkeyPatch, server: FakeIntercom
-) -> None:
+def test_token_and_region_from_env(monkeypatch: pytest.MonkeyPatch, server: FakeIntercom) -> None:
     monkeypatch.setenv("INTERCOM_ACCESS_TOKEN", TOKEN)
     monkeypatch.setenv("INTERCOM_REGION", "au")
     assert str(Intercom().base_url) == "https://api.au.intercom.io"
@@ -42,19 +40,11 @@ def test_token_and_region_from_env(
 
 def test_regions() -> None:
     assert str(Intercom(access_token=TOKEN).base_url) == "https://api.intercom.io"
-    assert (
-        str(Intercom(access_token=TOKEN, region="eu").base_url)
-        == "https://api.eu.intercom.io"
-    )
+    assert str(Intercom(access_token=TOKEN, region="eu").base_url) == "https://api.eu.intercom.io"
     eu = Intercom(access_token=TOKEN, region="eu")
     assert str(eu.with_options(region="au").base_url) == "https://api.au.intercom.io"
     assert (
-        str(
-            Intercom(
-                access_token=TOKEN, region="eu", base_url="http://localhost:1"
-            ).base_url
-        )
-        == "http://localhost:1"
+        str(Intercom(access_token=TOKEN, region="eu", base_url="http://localhost:1").base_url) == "http://localhost:1"
     )
     with pytest.raises(IntercomError, match="region"):
         Intercom(access_token=TOKEN, region="mars")  # type: ignore[arg-type]
@@ -87,9 +77,7 @@ def test_injected_http_client_is_not_closed(server: FakeIntercom) -> None:
 
 async def test_async_client_lifecycle(server: FakeIntercom) -> None:
     http = httpx.AsyncClient()
-    async with AsyncIntercom(
-        access_token=TOKEN, base_url=server.url, http_client=http
-    ) as client:
+    async with AsyncIntercom(access_token=TOKEN, base_url=server.url, http_client=http) as client:
         assert client.with_options(max_retries=0)._client is http
     assert not http.is_closed
     await http.aclose()

@@ -63,9 +63,7 @@ def test_status_maps_to_exception(
     assert type(error) is exc_type
     assert error.status_code == status
     assert error.request_id == "000hl5lsc9lh6mnt3fqg"
-    assert error.errors == [
-        ErrorDetail(code=code, message="Something is wrong", field="email")
-    ]
+    assert error.errors == [ErrorDetail(code=code, message="Something is wrong", field="email")]
     assert isinstance(error.body, dict) and error.body["type"] == "error.list"
     assert error.response.status_code == status
     assert str(error).startswith(f"{status} ")
@@ -85,15 +83,10 @@ def test_message_is_readable(client: Intercom, server: FakeIntercom) -> None:
     )
     with pytest.raises(NotFoundError) as info:
         client.contacts.retrieve("nope")
-    assert (
-        str(info.value)
-        == "404 Not Found: [not_found] User Not Found (request_id=req-1)"
-    )
+    assert str(info.value) == "404 Not Found: [not_found] User Not Found (request_id=req-1)"
 
 
-def test_several_errors_and_header_request_id(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_several_errors_and_header_request_id(client: Intercom, server: FakeIntercom) -> None:
     body = {
         "type": "error.list",
         "errors": [
@@ -133,9 +126,7 @@ def test_non_json_error_body(client: Intercom, server: FakeIntercom) -> None:
     assert "Bad Gateway" in str(info.value)
 
 
-def test_malformed_json_2xx_raises_with_raw_text(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_malformed_json_2xx_raises_with_raw_text(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, body=b'{"type": "contact", "id": "c1",'))
     with pytest.raises(APIResponseValidationError) as info:
         client.contacts.retrieve("c1")
@@ -145,18 +136,14 @@ def test_malformed_json_2xx_raises_with_raw_text(
     assert "/contacts/c1" in str(info.value)
 
 
-def test_malformed_json_raises_even_in_lenient_mode_for_dict(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_malformed_json_raises_even_in_lenient_mode_for_dict(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, body=b"<html>maintenance</html>"))
     with pytest.raises(APIResponseValidationError) as info:
         client.request("GET", "/me", cast_to=dict)
     assert info.value.body == "<html>maintenance</html>"
 
 
-async def test_async_status_error(
-    async_client: AsyncIntercom, server: FakeIntercom
-) -> None:
+async def test_async_status_error(async_client: AsyncIntercom, server: FakeIntercom) -> None:
     server.reply(Reply(401, error_list("unauthorized", "Access Token Invalid")))
     with pytest.raises(AuthenticationError) as info:
         await async_client.contacts.retrieve("c1")
@@ -164,9 +151,7 @@ async def test_async_status_error(
     assert info.value.request_id == "000hl5lsc9lh6mnt3fqg"
 
 
-async def test_async_malformed_json(
-    async_client: AsyncIntercom, server: FakeIntercom
-) -> None:
+async def test_async_malformed_json(async_client: AsyncIntercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, body=b"not json"))
     with pytest.raises(APIResponseValidationError) as info:
         await async_client.contacts.retrieve("c1")
@@ -191,9 +176,7 @@ async def test_async_status_maps_to_exception(
     server: FakeIntercom, status: int, exc_type: type[APIStatusError]
 ) -> None:
     server.reply(Reply(status, error_list("code", "Something is wrong")))
-    async with AsyncIntercom(
-        access_token="tok", base_url=server.url, max_retries=0
-    ) as client:
+    async with AsyncIntercom(access_token="tok", base_url=server.url, max_retries=0) as client:
         with pytest.raises(APIStatusError) as info:
             await client.contacts.retrieve("c1")
     assert type(info.value) is exc_type
@@ -217,13 +200,9 @@ def test_299_is_a_success_399_an_unfollowed_redirect_and_400_an_error(server: Fa
 
 
 @pytest.mark.parametrize("strict", [True, False])
-def test_validation_errors_carry_the_request_id_header(
-    server: FakeIntercom, strict: bool
-) -> None:
+def test_validation_errors_carry_the_request_id_header(server: FakeIntercom, strict: bool) -> None:
     server.reply(Reply(200, body=b"not json", headers={"X-Request-Id": "req-42"}))
-    with Intercom(
-        access_token="tok", base_url=server.url, strict_response_validation=strict
-    ) as client:
+    with Intercom(access_token="tok", base_url=server.url, strict_response_validation=strict) as client:
         with pytest.raises(APIResponseValidationError) as info:
             client.contacts.retrieve("c1")
     assert info.value.request_id == "req-42"

@@ -51,7 +51,9 @@ def expected_body(http: str, path: str) -> tuple[int, Any]:
 def placeholder(type_text: str) -> Any:
     """Any value of the argument's type will do: the transport does not look at requests."""
     head = type_text.split("[")[0].split(" | ")[0]
-    return {"str": "x", "int": 1, "float": 1.0, "bool": True, "list": [], "List": [], "dict": {}, "Dict": {}}.get(head, {})
+    return {"str": "x", "int": 1, "float": 1.0, "bool": True, "list": [], "List": [], "dict": {}, "Dict": {}}.get(
+        head, {}
+    )
 
 
 def call(client: Any, method: surface.Method) -> Any:
@@ -59,7 +61,9 @@ def call(client: Any, method: surface.Method) -> Any:
     kwargs = {a.name: placeholder(a.type) for a in method.arguments if a.required and a.location != "path"}
     if method.forms:  # a union body: the first form's arguments ("Name: kind='a' | 'b', other")
         types = {a.name: a.type for a in method.arguments}
-        kwargs = {a.name: placeholder(a.type) for a in method.arguments if a.required and a.location not in ("path", "body")}
+        kwargs = {
+            a.name: placeholder(a.type) for a in method.arguments if a.required and a.location not in ("path", "body")
+        }
         for need in method.forms[0].split(": ", 1)[1].split(", "):
             name, _, values = need.partition("=")
             kwargs[name] = ast.literal_eval(values.split(" | ")[0]) if values else placeholder(types[name])
@@ -101,7 +105,9 @@ async def test_every_operation_answers_its_example(method: surface.Method, kind:
 
 def test_routes_cover_the_description() -> None:
     transport = ExampleTransport()
-    declared = {(http.upper(), path) for path, item in SPEC["paths"].items() for http in item if http in description.METHODS}
+    declared = {
+        (http.upper(), path) for path, item in SPEC["paths"].items() for http in item if http in description.METHODS
+    }
     assert {(r.method, r.path) for r in transport.routes} == declared
     assert len(transport.routes) == len(METHODS) == 108
     assert {r.name for r in transport.routes} == set(METHODS)
@@ -124,7 +130,9 @@ def test_the_most_specific_route_wins() -> None:
             assert transport.operation(transport.calls[-1]) == name, path
             assert (response.status_code == 404) == (name is None), path
         assert transport.operation(http.build_request("POST", "/contacts/search")) == "contacts.search"
-        assert transport.operation(http.build_request("DELETE", "/conversations/1/tags/t1")) == "conversations.tags.detach"
+        assert (
+            transport.operation(http.build_request("DELETE", "/conversations/1/tags/t1")) == "conversations.tags.detach"
+        )
 
 
 def test_unknown_method_or_path_is_a_404_error_list() -> None:
@@ -160,7 +168,9 @@ async def test_respond_replaces_one_operation() -> None:
         client.tags.list()
     assert limited.value.response.headers["X-RateLimit-Remaining"] == "0"
 
-    transport.respond("data_exports.download", content=b"a,b\n1,2\n", headers={"Content-Type": "application/octet-stream"})
+    transport.respond(
+        "data_exports.download", content=b"a,b\n1,2\n", headers={"Content-Type": "application/octet-stream"}
+    )
     assert client.data_exports.download(PATH_VALUE) == b"a,b\n1,2\n"
 
     transport.reset()

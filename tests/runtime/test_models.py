@@ -42,9 +42,7 @@ ADMIN = {
 }
 
 
-def test_valid_body_is_validated_and_extras_kept(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_valid_body_is_validated_and_extras_kept(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, {**ADMIN, "brand_new_field": {"x": 1}}))
     admin = client.request("GET", "/admins/7", cast_to=Admin)
     assert admin.created_at == 1700000000  # coerced, so it was validated
@@ -72,9 +70,7 @@ def test_lenient_mismatch_warns_and_keeps_the_rest_validated(
     assert admin.to_dict()["team"] == {"id": "t1", "kind": "partnerships"}
 
 
-def test_strict_mismatch_raises_with_field_path(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_strict_mismatch_raises_with_field_path(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, {**ADMIN, "team": {"id": "t1", "kind": "partnerships"}}))
     strict = client.with_options(strict_response_validation=True)
     with pytest.raises(APIResponseValidationError) as info:
@@ -116,23 +112,17 @@ def test_base_model_names_aliases_and_dumps() -> None:
     by_name = Message(from_="web")
     by_alias = Message.model_validate({"from": "web", "extra_key": 1})
     assert by_name.from_ == by_alias.from_ == "web"
-    assert by_name.to_dict() == {
-        "from": "web"
-    }  # unset fields left out, JSON names used
+    assert by_name.to_dict() == {"from": "web"}  # unset fields left out, JSON names used
     assert by_alias.to_json() == '{"from":"web","extra_key":1}'
 
 
-async def test_async_lenient_and_strict(
-    async_client: AsyncIntercom, server: FakeIntercom
-) -> None:
+async def test_async_lenient_and_strict(async_client: AsyncIntercom, server: FakeIntercom) -> None:
     bad = {**ADMIN, "team": {"id": "t1", "kind": "x"}}
     server.reply(Reply(200, bad), Reply(200, bad))
     admin = await async_client.request("GET", "/admins/7", cast_to=Admin)
     assert cast(str, admin.team.kind) == "x"  # raw value kept
     with pytest.raises(APIResponseValidationError):
-        await async_client.with_options(strict_response_validation=True).request(
-            "GET", "/admins/7", cast_to=Admin
-        )
+        await async_client.with_options(strict_response_validation=True).request("GET", "/admins/7", cast_to=Admin)
 
 
 class Holder(BaseModel):

@@ -29,7 +29,9 @@ CONTACT = {"type": "contact", "id": "c1", "email": "a@example.com"}
 RATE_LIMITED = {"type": "error.list", "errors": [{"code": "rate_limit_exceeded", "message": "Rate Limit Exceeded"}]}
 
 
-def test_partial_body_on_get_is_retried_then_fails_cleanly(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
+def test_partial_body_on_get_is_retried_then_fails_cleanly(
+    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
+) -> None:
     server.reply(*[Reply(200, CONTACT, partial=True) for _ in range(3)])
     with pytest.raises(APIConnectionError) as info:
         client.contacts.retrieve("c1")
@@ -78,7 +80,9 @@ async def test_async_slow_responses_are_bounded_in_wall_time(server: FakeInterco
 
 @pytest.mark.parametrize("max_retries", [0, 2, 5])
 @pytest.mark.parametrize("method", ["GET", "POST"])
-def test_429_storm_retries_exactly_max_retries(server: FakeIntercom, sleeps: SleepRecorder, max_retries: int, method: str) -> None:
+def test_429_storm_retries_exactly_max_retries(
+    server: FakeIntercom, sleeps: SleepRecorder, max_retries: int, method: str
+) -> None:
     """Every answer is 429 with X-RateLimit-Reset 10 s ahead: max_retries waits of 10 s each
     (faked), then RateLimitError; the real wall time stays small."""
     server.handler = lambda request: Reply(429, RATE_LIMITED, headers={"X-RateLimit-Reset": str(int(NOW) + 10)})
@@ -140,8 +144,9 @@ def non_idempotent(api29: Any) -> list[Any]:
 
 
 @pytest.mark.parametrize("fault", list(FAULTS))
-def test_no_non_idempotent_operation_is_ever_sent_twice(fault: str, api29: Any, spec29: dict[str, Any], server: FakeIntercom,
-                                                        sleeps: SleepRecorder) -> None:
+def test_no_non_idempotent_operation_is_ever_sent_twice(
+    fault: str, api29: Any, spec29: dict[str, Any], server: FakeIntercom, sleeps: SleepRecorder
+) -> None:
     ops = non_idempotent(api29)
     assert len(ops) > 30
     server.handler = lambda request: FAULTS[fault]()
@@ -160,7 +165,9 @@ def test_no_non_idempotent_operation_is_ever_sent_twice(fault: str, api29: Any, 
     assert sleeps.waits == []
 
 
-def test_non_idempotent_read_timeout_is_never_resent(api29: Any, spec29: dict[str, Any], server: FakeIntercom, sleeps: SleepRecorder) -> None:
+def test_non_idempotent_read_timeout_is_never_resent(
+    api29: Any, spec29: dict[str, Any], server: FakeIntercom, sleeps: SleepRecorder
+) -> None:
     server.handler = lambda request: Reply(200, {}, delay=0.5)
     ops = non_idempotent(api29)[:4]
     with Intercom(access_token=TOKEN, base_url=server.url, timeout=0.1, max_retries=5) as client:

@@ -113,9 +113,7 @@ def test_cursor_query_walks_all_pages(client: Intercom, server: FakeIntercom) ->
     assert all(r.query["per_page"] == ["2"] for r in server.requests)
 
 
-def test_cursor_query_iter_pages_and_get_next_page(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_cursor_query_iter_pages_and_get_next_page(client: Intercom, server: FakeIntercom) -> None:
     server.handler = cursor_query_handler
     first = client.contacts.list(per_page=2)
     pages = list(first.iter_pages())
@@ -139,9 +137,7 @@ def test_cursor_query_stops_on_repeated_cursor(
     assert "already returned" in caplog.text
 
 
-def test_missing_pages_means_single_page(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_missing_pages_means_single_page(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, {"type": "list", "data": items("a")}))
     page = client.contacts.list()
     assert not page.has_next_page()
@@ -179,17 +175,13 @@ def test_cursor_body_walks_all_pages(client: Intercom, server: FakeIntercom) -> 
     assert all(r.method == "POST" for r in server.requests)
 
 
-def test_cursor_body_stops_on_repeated_cursor(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_cursor_body_stops_on_repeated_cursor(client: Intercom, server: FakeIntercom) -> None:
     replies = {
         None: cursor_page(["a"], "cur1"),
         "cur1": cursor_page(["b"], "cur2"),
         "cur2": cursor_page(["c"], "cur1"),
     }
-    server.handler = lambda r: Reply(
-        200, replies[r.json().get("pagination", {}).get("starting_after")]
-    )
+    server.handler = lambda r: Reply(200, replies[r.json().get("pagination", {}).get("starting_after")])
     page = client.request_page(
         "POST",
         "/conversations/search",
@@ -234,12 +226,8 @@ def test_page_number_walks_all_pages(client: Intercom, server: FakeIntercom) -> 
     assert all(r.query["per_page"] == ["2"] for r in server.requests)
 
 
-def test_page_number_stops_on_repeated_page(
-    client: Intercom, server: FakeIntercom
-) -> None:
-    server.handler = lambda r: Reply(
-        200, numbered_page(1, 3, ["a"])
-    )  # always claims page 1
+def test_page_number_stops_on_repeated_page(client: Intercom, server: FakeIntercom) -> None:
+    server.handler = lambda r: Reply(200, numbered_page(1, 3, ["a"]))  # always claims page 1
     page = client.request_page(
         "GET",
         "/companies",
@@ -278,12 +266,8 @@ def test_scroll_walks_until_empty_page(client: Intercom, server: FakeIntercom) -
     ]
 
 
-def test_scroll_stops_when_it_does_not_move(
-    client: Intercom, server: FakeIntercom
-) -> None:
-    server.handler = lambda r: Reply(
-        200, {"type": "list", "data": items("a"), "scroll_param": "stuck"}
-    )
+def test_scroll_stops_when_it_does_not_move(client: Intercom, server: FakeIntercom) -> None:
+    server.handler = lambda r: Reply(200, {"type": "list", "data": items("a"), "scroll_param": "stuck"})
     page = client.request_page(
         "GET",
         "/companies/scroll",
@@ -298,9 +282,7 @@ def test_scroll_stops_when_it_does_not_move(
 # -- next_url -------------------------------------------------------------------
 
 
-def test_next_url_walks_relative_and_absolute_links(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_next_url_walks_relative_and_absolute_links(client: Intercom, server: FakeIntercom) -> None:
     def handler(request: Recorded) -> Reply:
         number = request.query.get("page", ["1"])[0]
         if number == "1":
@@ -341,9 +323,7 @@ def test_next_url_walks_relative_and_absolute_links(
 
 
 def test_next_url_stops_on_repeated_url(client: Intercom, server: FakeIntercom) -> None:
-    server.handler = lambda r: Reply(
-        200, {"type": "list", "data": items("a"), "pages": {"next": "/articles?page=2"}}
-    )
+    server.handler = lambda r: Reply(200, {"type": "list", "data": items("a"), "pages": {"next": "/articles?page=2"}})
     page = client.request_page(
         "GET",
         "/articles",
@@ -380,9 +360,7 @@ def test_next_url_refuses_other_hosts(client: Intercom, server: FakeIntercom) ->
 
 
 def test_items_under_undeclared_key(client: Intercom, server: FakeIntercom) -> None:
-    server.reply(
-        Reply(200, {"type": "ticket_type.list", "ticket_types": items("t1", "t2")})
-    )
+    server.reply(Reply(200, {"type": "ticket_type.list", "ticket_types": items("t1", "t2")}))
     page = client.request_page(
         "GET",
         "/ticket_types",
@@ -397,18 +375,14 @@ def test_items_under_undeclared_key(client: Intercom, server: FakeIntercom) -> N
 # -- async ----------------------------------------------------------------------
 
 
-async def test_async_for_over_paginator(
-    async_client: AsyncIntercom, server: FakeIntercom
-) -> None:
+async def test_async_for_over_paginator(async_client: AsyncIntercom, server: FakeIntercom) -> None:
     server.handler = cursor_query_handler
     ids = [c.id async for c in async_client.contacts.list(per_page=2)]
     assert ids == ["a", "b", "c", "d", "e"]
     assert len(server.requests) == 3
 
 
-async def test_async_await_page_then_walk(
-    async_client: AsyncIntercom, server: FakeIntercom
-) -> None:
+async def test_async_await_page_then_walk(async_client: AsyncIntercom, server: FakeIntercom) -> None:
     server.handler = cursor_query_handler
     paginator = async_client.contacts.list(per_page=2)
     assert server.requests == []  # nothing sent until awaited
@@ -421,9 +395,7 @@ async def test_async_await_page_then_walk(
     assert [c.id async for c in first] == ["a", "b", "c", "d", "e"]
 
 
-async def test_async_cursor_body_and_repeat_guard(
-    async_client: AsyncIntercom, server: FakeIntercom
-) -> None:
+async def test_async_cursor_body_and_repeat_guard(async_client: AsyncIntercom, server: FakeIntercom) -> None:
     server.handler = search_handler
     paginator = async_client.request_page(
         "POST",
@@ -522,9 +494,7 @@ async def test_async_style_uses_its_page_class(
     assert isinstance(page, rule) and isinstance(page, AsyncPage)
 
 
-def test_unknown_style_is_an_intercom_error(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_unknown_style_is_an_intercom_error(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, {"type": "list", "data": items("a")}))
     with pytest.raises(IntercomError, match="unknown paging style 'bogus'"):
         client.request_page(**one_page_request("bogus"))
@@ -555,9 +525,7 @@ NEXT_PAGE_INFO = [
     (
         "pages",
         BOTH_NEXT,
-        PageInfo(
-            token="cur1", params={"starting_after": "cur1"}, drop_params=("page",)
-        ),
+        PageInfo(token="cur1", params={"starting_after": "cur1"}, drop_params=("page",)),
     ),
     (
         "pages",
@@ -595,9 +563,7 @@ def test_next_page_info(
     assert page.has_next_page()
 
 
-def test_scroll_next_page_info_token_covers_the_items(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_scroll_next_page_info_token_covers_the_items(client: Intercom, server: FakeIntercom) -> None:
     server.reply(
         Reply(200, {"data": items("a"), "scroll_param": "sp"}),
         Reply(200, {"data": items("b"), "scroll_param": "sp"}),
@@ -628,18 +594,13 @@ def test_page_info_takes_a_url_or_changes_with_a_token() -> None:
     with pytest.raises(ValueError, match="not both"):
         PageInfo(url="/things?page=2", params={"page": 2})
     assert PageInfo(url="/x") == PageInfo(url="/x") != PageInfo(url="/y")
-    assert (
-        repr(PageInfo(token="2", params={"page": 2}))
-        == "PageInfo(token='2', params={'page': 2})"
-    )
+    assert repr(PageInfo(token="2", params={"page": 2})) == "PageInfo(token='2', params={'page': 2})"
 
 
 # -- pages: the cursor when the page carries one, else the page number, never both --
 
 
-def both_page(
-    page: int, total: int, ids: list[str], cursor: str | None
-) -> dict[str, Any]:
+def both_page(page: int, total: int, ids: list[str], cursor: str | None) -> dict[str, Any]:
     nxt = {"per_page": 2, "starting_after": cursor} if cursor else None
     return {
         "type": "list",
@@ -680,9 +641,7 @@ PAGES_QUERIES = [
 ]
 
 
-def test_pages_follows_the_cursor_else_the_page_number(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_pages_follows_the_cursor_else_the_page_number(client: Intercom, server: FakeIntercom) -> None:
     server.handler = pages_handler
     page = client.contacts.list(per_page=2, page=1)
     assert type(page) is SyncCursorOrPageNumberPage
@@ -699,9 +658,7 @@ async def test_async_pages_follows_the_cursor_else_the_page_number(
     assert [r.query for r in server.requests] == PAGES_QUERIES
 
 
-def test_pages_cursor_replaces_a_given_page_and_number_a_given_cursor(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_pages_cursor_replaces_a_given_page_and_number_a_given_cursor(client: Intercom, server: FakeIntercom) -> None:
     server.reply(
         Reply(200, both_page(4, 9, ["a"], "c5")),
         Reply(200, both_page(5, 9, ["b"], None)),
@@ -729,9 +686,7 @@ def test_pages_stops_on_repeated_page_number(
 # -- next_url: a pages.next that is no URL ---------------------------------------------
 
 
-def test_next_url_invalid_url_is_an_intercom_error(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_next_url_invalid_url_is_an_intercom_error(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, {"data": items("a"), "pages": {"next": "http://[::1"}}))
     with pytest.raises(IntercomError, match="invalid pages.next URL"):
         client.request_page(**one_page_request("next_url"))
@@ -796,21 +751,15 @@ def test_new_style_gets_loop_detection_from_the_base(
         "limit=1&offset=2",
         "limit=1&offset=4",
     ]
-    assert (
-        "token it already returned" in caplog.text and "(offset style)" in caplog.text
-    )
+    assert "token it already returned" in caplog.text and "(offset style)" in caplog.text
 
 
 def test_new_style_gets_the_same_origin_check_from_the_base(
     offset_style: Paging, client: Intercom, server: FakeIntercom
 ) -> None:
-    server.reply(
-        Reply(200, {"data": items("x"), "next_offset": "https://evil.example/things"})
-    )
+    server.reply(Reply(200, {"data": items("x"), "next_offset": "https://evil.example/things"}))
     with pytest.raises(IntercomError, match="different host"):
-        client.request_page(
-            "GET", "/things", page_model=ItemList, item=Item, paging=offset_style
-        )
+        client.request_page("GET", "/things", page_model=ItemList, item=Item, paging=offset_style)
 
 
 # -- a page's own token: the request that produced it counts as seen -------------------
@@ -845,23 +794,21 @@ def test_page_requested_with_a_token_is_not_fetched_again(
     page = client.request_page(**one_page_request(style), **request_args)
     assert len(list(page)) == len(bodies)
     assert len(server.requests) == len(bodies)
+
+
 # -- a next page that leads back to the first one -----------------------------------
 # The first page's own request (a cursor, page number or URL the caller started from) counts as
 # seen: a server that points back at it gets no second request for the same page.
 
 
-def test_cursor_query_pointing_back_at_the_starting_cursor(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_cursor_query_pointing_back_at_the_starting_cursor(client: Intercom, server: FakeIntercom) -> None:
     server.handler = lambda r: Reply(200, cursor_page(["a"], "start"))
     ids = [c.id for c in client.contacts.list(starting_after="start")]
     assert ids == ["a"]
     assert [r.query.get("starting_after") for r in server.requests] == [["start"]]
 
 
-def test_cursor_body_pointing_back_at_the_starting_cursor(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_cursor_body_pointing_back_at_the_starting_cursor(client: Intercom, server: FakeIntercom) -> None:
     server.handler = lambda r: Reply(200, cursor_page(["a"], "start"))
     page = client.request_page(
         "POST",
@@ -875,9 +822,7 @@ def test_cursor_body_pointing_back_at_the_starting_cursor(
     assert len(server.requests) == 1
 
 
-def test_page_number_pointing_back_at_the_first_page(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_page_number_pointing_back_at_the_first_page(client: Intercom, server: FakeIntercom) -> None:
     # The first answer says page 2 (next: 3); the next says page 1 (next: 2, the first again).
     server.reply(
         Reply(200, numbered_page(2, 5, ["b"])),
@@ -896,9 +841,7 @@ def test_page_number_pointing_back_at_the_first_page(
     assert [r.query.get("page") for r in server.requests] == [["2"], ["3"]]
 
 
-def test_next_url_pointing_back_at_the_first_page(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_next_url_pointing_back_at_the_first_page(client: Intercom, server: FakeIntercom) -> None:
     server.handler = lambda r: Reply(
         200,
         {

@@ -67,9 +67,7 @@ def pages(style: str, items: str, path: str) -> tuple[dict[str, Any], dict[str, 
     }
 
 
-def check_second_request(
-    style: str, first: httpx.Request, second: httpx.Request
-) -> None:
+def check_second_request(style: str, first: httpx.Request, second: httpx.Request) -> None:
     assert second.method == first.method
     query = dict(second.url.params)
     if style in ("cursor_query", "pages"):
@@ -113,9 +111,7 @@ def test_sync_walks_to_the_second_page(api29: Any, operation_id: str) -> None:
     method = functools.reduce(getattr, [*op.resource, op.name], client)
     found = [item.id for item in method(*a.args, **copy.deepcopy(a.kwargs))]
     assert found == ["i1", "i2"]
-    assert len(sent) == (
-        3 if style == "scroll" else 2
-    )  # a scroll ends on an empty page
+    assert len(sent) == (3 if style == "scroll" else 2)  # a scroll ends on an empty page
     check_second_request(style, sent[0], sent[1])
 
 

@@ -66,9 +66,7 @@ def test_raw_list_parses_to_page(client: Intercom, server: FakeIntercom) -> None
     assert all(RAW_RESPONSE_HEADER.lower() not in r.headers for r in server.requests)
 
 
-async def test_async_raw_retrieve_and_list(
-    async_client: AsyncIntercom, server: FakeIntercom
-) -> None:
+async def test_async_raw_retrieve_and_list(async_client: AsyncIntercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, {"type": "contact", "id": "c1"}, headers=RATE_HEADERS))
     raw = await async_client.with_raw_response.contacts.retrieve("c1")
     assert isinstance(raw, AsyncAPIResponse)

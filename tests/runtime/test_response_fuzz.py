@@ -75,7 +75,9 @@ class Walker:
         return node if isinstance(node, dict) else {}
 
     def junk(self, depth: int) -> Any:
-        kind = self.draw(st.sampled_from(["null", "int", "str", "bool", "float", "list", "dict", "huge", "deep", "unicode"]))
+        kind = self.draw(
+            st.sampled_from(["null", "int", "str", "bool", "float", "list", "dict", "huge", "deep", "unicode"])
+        )
         STATS[f"hostile node: {kind}"] += 1
         if kind == "null":
             return None
@@ -207,8 +209,12 @@ def client_for(body: bytes, strict: bool) -> Intercom:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=body, headers={"Content-Type": "application/json"})
 
-    return Intercom(access_token="tok_fuzz_SECRET", http_client=httpx.Client(transport=httpx.MockTransport(handler)),
-                    strict_response_validation=strict, max_retries=0)
+    return Intercom(
+        access_token="tok_fuzz_SECRET",
+        http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+        strict_response_validation=strict,
+        max_retries=0,
+    )
 
 
 def call(client: Intercom, spec: dict[str, Any], op: Any) -> Any:
@@ -235,7 +241,9 @@ def check_strict_error(exc: APIResponseValidationError, op: Any) -> None:
 
 @FUZZ
 @given(data=st.data())
-def test_fuzzed_responses_parse_or_raise_the_documented_error(json_ops: list[Any], spec: dict[str, Any], data: st.DataObject) -> None:
+def test_fuzzed_responses_parse_or_raise_the_documented_error(
+    json_ops: list[Any], spec: dict[str, Any], data: st.DataObject
+) -> None:
     spec29 = spec
     op = json_ops[data.draw(st.sampled_from(range(len(json_ops))), label="operation")]
     data.draw(st.just(op.operation_id), label="operation id")
@@ -282,7 +290,11 @@ def test_fuzzed_responses_parse_or_raise_the_documented_error(json_ops: list[Any
 FIXED = {
     # past pydantic-core's JSON nesting limit: "not valid JSON", in both modes
     "deep-list": (b"[" * 100_000 + b"]" * 100_000, "error", "error"),
-    "deep-dict": (b'{"type": "contact", "id": "1", "custom_attributes": ' + b'{"a": ' * 5000 + b"1" + b"}" * 5000 + b"}", "error", "error"),
+    "deep-dict": (
+        b'{"type": "contact", "id": "1", "custom_attributes": ' + b'{"a": ' * 5000 + b"1" + b"}" * 5000 + b"}",
+        "error",
+        "error",
+    ),
     "huge-int": (b'{"type": "contact", "id": ' + b"9" * 5000 + b"}", "error", "error"),  # past int()'s 4300 digits
     "wrong-type-int": (b'{"type": "contact", "id": ' + b"9" * 4000 + b"}", "error", "Contact"),
     "bad-utf8": (b"\xff\xfe not utf-8", "error", "error"),
@@ -308,14 +320,17 @@ def test_fixed_hostile_bodies(case: str, strict: bool, spec: dict[str, Any], api
     assert outcome == (strict_outcome if strict else lenient_outcome)
 
 
-@pytest.mark.parametrize(("next_url", "outcome"), [
-    ("http://[::1", "invalid pages.next URL"),
-    ("\x00", "invalid pages.next URL"),
-    ("https://evil.example/steal", "to a different host"),
-    ("//evil.example/x", "to a different host"),
-    (" ", "walked"),  # resolves to the same page: the repeated-page guard ends the walk
-    ("?page=2", "walked"),  # same host: followed, then the repeated link ends the walk
-])
+@pytest.mark.parametrize(
+    ("next_url", "outcome"),
+    [
+        ("http://[::1", "invalid pages.next URL"),
+        ("\x00", "invalid pages.next URL"),
+        ("https://evil.example/steal", "to a different host"),
+        ("//evil.example/x", "to a different host"),
+        (" ", "walked"),  # resolves to the same page: the repeated-page guard ends the walk
+        ("?page=2", "walked"),  # same host: followed, then the repeated link ends the walk
+    ],
+)
 def test_hostile_next_page_urls(next_url: str, outcome: str, spec: dict[str, Any], api29: Any) -> None:
     """pages.next is followed only to the same host, and a malformed one is an IntercomError."""
     op = next(o for o in api29.operations if o.paging and o.paging.style == "next_url")
@@ -332,7 +347,9 @@ def test_hostile_next_page_urls(next_url: str, outcome: str, spec: dict[str, Any
 async def test_async_client_on_hostile_body(spec29: dict[str, Any], api29: Any) -> None:
     body = json.dumps({"type": "contact", "id": 5, "email": ["x"], "location": "nowhere", "fuzz": {"a": None}}).encode()
     transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
-    async with AsyncIntercom(access_token="t", http_client=httpx.AsyncClient(transport=transport), strict_response_validation=True) as c:
+    async with AsyncIntercom(
+        access_token="t", http_client=httpx.AsyncClient(transport=transport), strict_response_validation=True
+    ) as c:
         with pytest.raises(APIResponseValidationError) as info:
             await c.contacts.retrieve("c1")
         assert "email" in str(info.value)

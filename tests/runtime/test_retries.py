@@ -54,9 +54,7 @@ def test_get_honours_retry_after_and_ratelimit_reset(
     assert sleeps.waits == [2.0, 3.0]
 
 
-def test_retry_after_http_date(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
+def test_retry_after_http_date(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
     client._now = lambda: NOW
     server.reply(
         Reply(
@@ -70,9 +68,7 @@ def test_retry_after_http_date(
     assert sleeps.waits == [4.0]
 
 
-def test_retries_exactly_max_retries_then_raises(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
+def test_retries_exactly_max_retries_then_raises(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
     server.reply(*[Reply(500, SERVER_ERROR) for _ in range(5)])
     with pytest.raises(InternalServerError):
         client.contacts.retrieve("c1")
@@ -84,9 +80,7 @@ def test_retries_exactly_max_retries_then_raises(
 
 
 @pytest.mark.parametrize("max_retries", [0, 1, 4])
-def test_max_retries_option(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder, max_retries: int
-) -> None:
+def test_max_retries_option(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder, max_retries: int) -> None:
     server.reply(*[Reply(502, SERVER_ERROR) for _ in range(10)])
     with pytest.raises(InternalServerError):
         client.with_options(max_retries=max_retries).contacts.retrieve("c1")
@@ -94,9 +88,7 @@ def test_max_retries_option(
     assert len(sleeps.waits) == max_retries
 
 
-def test_backoff_is_capped(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
+def test_backoff_is_capped(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
     server.reply(*[Reply(500, SERVER_ERROR) for _ in range(8)])
     with pytest.raises(InternalServerError):
         client.with_options(max_retries=7).contacts.retrieve("c1")
@@ -104,12 +96,8 @@ def test_backoff_is_capped(
     assert sleeps.waits[-1] >= 6.0
 
 
-def test_too_long_retry_after_is_not_waited_for(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
-    server.reply(
-        Reply(429, RATE_LIMITED, headers={"Retry-After": "3600"}), Reply(200, CONTACT)
-    )
+def test_too_long_retry_after_is_not_waited_for(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
+    server.reply(Reply(429, RATE_LIMITED, headers={"Retry-After": "3600"}), Reply(200, CONTACT))
     with pytest.raises(RateLimitError) as info:
         client.contacts.retrieve("c1")
     assert info.value.response.headers["Retry-After"] == "3600"
@@ -117,9 +105,7 @@ def test_too_long_retry_after_is_not_waited_for(
     assert sleeps.waits == []
 
 
-def test_post_500_is_not_retried(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
+def test_post_500_is_not_retried(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
     server.reply(Reply(500, SERVER_ERROR), Reply(200, {"type": "conversation"}))
     with pytest.raises(InternalServerError):
         client.request(
@@ -132,25 +118,19 @@ def test_post_500_is_not_retried(
     assert sleeps.waits == []
 
 
-def test_post_429_is_retried(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
+def test_post_429_is_retried(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
     server.reply(
         Reply(429, RATE_LIMITED, headers={"Retry-After": "1"}),
         Reply(200, {"type": "conversation", "id": "9"}),
     )
-    result = client.request(
-        "POST", "/conversations/1/reply", cast_to=dict, body={"body": "hi"}
-    )
+    result = client.request("POST", "/conversations/1/reply", cast_to=dict, body={"body": "hi"})
     assert result == {"type": "conversation", "id": "9"}
     assert [r.method for r in server.requests] == ["POST", "POST"]
     assert server.requests[0].body == server.requests[1].body
     assert sleeps.waits == [1.0]
 
 
-def test_post_dropped_connection_is_not_retried(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
+def test_post_dropped_connection_is_not_retried(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
     # The server read the POST and then vanished: it may have acted on it.
     server.reply(Reply(drop=True), Reply(200, {"type": "conversation"}))
     with pytest.raises(APIConnectionError) as info:
@@ -160,9 +140,7 @@ def test_post_dropped_connection_is_not_retried(
     assert sleeps.waits == []
 
 
-def test_get_dropped_connection_is_retried(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
+def test_get_dropped_connection_is_retried(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
     server.reply(Reply(drop=True), Reply(200, CONTACT))
     assert client.contacts.retrieve("c1").email == "a@example.com"
     assert len(server.requests) == 2
@@ -171,9 +149,7 @@ def test_get_dropped_connection_is_retried(
 
 def test_post_connection_refused_is_retried(sleeps: SleepRecorder) -> None:
     # Refused means the request never left: resending a POST is safe.
-    with Intercom(
-        access_token=TOKEN, base_url=closed_port_url(), max_retries=2
-    ) as client:
+    with Intercom(access_token=TOKEN, base_url=closed_port_url(), max_retries=2) as client:
         client._sleep = sleeps
         with pytest.raises(APIConnectionError) as info:
             client.request("POST", "/messages", cast_to=dict, body={"body": "hi"})
@@ -181,9 +157,7 @@ def test_post_connection_refused_is_retried(sleeps: SleepRecorder) -> None:
     assert len(sleeps.waits) == 2
 
 
-def test_put_409_is_retried_but_get_404_is_not(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
+def test_put_409_is_retried_but_get_404_is_not(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
     server.reply(
         Reply(
             409,
@@ -207,13 +181,9 @@ def test_put_409_is_retried_but_get_404_is_not(
     assert len(server.requests) == 3
 
 
-def test_timeout_raises_api_timeout_error(
-    server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
+def test_timeout_raises_api_timeout_error(server: FakeIntercom, sleeps: SleepRecorder) -> None:
     server.reply(Reply(200, CONTACT, delay=0.5), Reply(200, CONTACT, delay=0.5))
-    with Intercom(
-        access_token=TOKEN, base_url=server.url, timeout=0.1, max_retries=1
-    ) as client:
+    with Intercom(access_token=TOKEN, base_url=server.url, timeout=0.1, max_retries=1) as client:
         client._sleep = sleeps
         with pytest.raises(APITimeoutError):
             client.contacts.retrieve("c1")
@@ -221,14 +191,10 @@ def test_timeout_raises_api_timeout_error(
     assert len(sleeps.waits) == 1
 
 
-def test_post_read_timeout_is_not_retried(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
+def test_post_read_timeout_is_not_retried(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
     server.reply(Reply(200, {}, delay=0.5))
     with pytest.raises(APITimeoutError):
-        client.request(
-            "POST", "/messages", cast_to=dict, body={"body": "hi"}, timeout=0.1
-        )
+        client.request("POST", "/messages", cast_to=dict, body={"body": "hi"}, timeout=0.1)
     assert len(server.requests) == 1
     assert sleeps.waits == []
 
@@ -265,16 +231,10 @@ async def test_async_post_500_not_retried_429_retried(
 ) -> None:
     server.reply(Reply(500, SERVER_ERROR))
     with pytest.raises(InternalServerError):
-        await async_client.request(
-            "POST", "/messages", cast_to=dict, body={"body": "hi"}
-        )
+        await async_client.request("POST", "/messages", cast_to=dict, body={"body": "hi"})
     assert len(server.requests) == 1
-    server.reply(
-        Reply(429, RATE_LIMITED, headers={"Retry-After": "1"}), Reply(200, {"id": "m1"})
-    )
-    assert await async_client.request(
-        "POST", "/messages", cast_to=dict, body={"body": "hi"}
-    ) == {"id": "m1"}
+    server.reply(Reply(429, RATE_LIMITED, headers={"Retry-After": "1"}), Reply(200, {"id": "m1"}))
+    assert await async_client.request("POST", "/messages", cast_to=dict, body={"body": "hi"}) == {"id": "m1"}
     assert len(server.requests) == 3
     assert sleeps.waits == [1.0]
 
@@ -289,9 +249,7 @@ async def test_async_get_dropped_connection_is_retried(
 
 async def test_async_timeout(server: FakeIntercom, sleeps: SleepRecorder) -> None:
     server.reply(Reply(200, CONTACT, delay=0.5))
-    async with AsyncIntercom(
-        access_token=TOKEN, base_url=server.url, timeout=0.1, max_retries=0
-    ) as client:
+    async with AsyncIntercom(access_token=TOKEN, base_url=server.url, timeout=0.1, max_retries=0) as client:
         with pytest.raises(APITimeoutError):
             await client.contacts.retrieve("c1")
     assert len(server.requests) == 1
@@ -311,9 +269,7 @@ def scripted_client(
         sent.append(request)
         outcome = outcomes[len(sent) - 1] if len(sent) <= len(outcomes) else 200
         if isinstance(outcome, int):
-            return httpx.Response(
-                outcome, json=CONTACT if outcome == 200 else SERVER_ERROR
-            )
+            return httpx.Response(outcome, json=CONTACT if outcome == 200 else SERVER_ERROR)
         raise outcome("scripted", request=request)  # type: ignore[call-arg]
 
     client = Intercom(
@@ -327,9 +283,7 @@ def scripted_client(
 
 @pytest.mark.parametrize("status", [408, 409, 429, 500, 503])
 @pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "HEAD", "OPTIONS"])
-def test_idempotent_methods_are_retried_on_408_409_429_and_5xx(
-    sleeps: SleepRecorder, method: str, status: int
-) -> None:
+def test_idempotent_methods_are_retried_on_408_409_429_and_5xx(sleeps: SleepRecorder, method: str, status: int) -> None:
     client, sent = scripted_client([status], sleeps)
     client.request(method, "/contacts/c1", cast_to=type(None))
     assert [r.method for r in sent] == [method, method]
@@ -347,9 +301,7 @@ def test_other_4xx_are_not_retried(sleeps: SleepRecorder, status: int) -> None:
 
 @pytest.mark.parametrize("status", [408, 409, 500, 503])
 @pytest.mark.parametrize("method", ["POST", "PATCH"])
-def test_post_and_patch_are_not_retried_on_anything_but_429(
-    sleeps: SleepRecorder, method: str, status: int
-) -> None:
+def test_post_and_patch_are_not_retried_on_anything_but_429(sleeps: SleepRecorder, method: str, status: int) -> None:
     client, sent = scripted_client([status], sleeps)
     with pytest.raises(APIStatusError):
         client.request(method, "/messages", cast_to=dict, body={"body": "hi"})
@@ -370,24 +322,17 @@ MAYBE_SENT = [
 
 
 @pytest.mark.parametrize("error", NOT_SENT + MAYBE_SENT)
-def test_get_retries_every_transport_failure(
-    sleeps: SleepRecorder, error: type[Exception]
-) -> None:
+def test_get_retries_every_transport_failure(sleeps: SleepRecorder, error: type[Exception]) -> None:
     client, sent = scripted_client([error], sleeps)
     assert client.contacts.retrieve("c1").id == "c1"
     assert len(sent) == 2 and len(sleeps.waits) == 1
 
 
 @pytest.mark.parametrize("error", NOT_SENT + MAYBE_SENT)
-def test_post_is_resent_only_when_it_surely_never_left(
-    sleeps: SleepRecorder, error: type[Exception]
-) -> None:
+def test_post_is_resent_only_when_it_surely_never_left(sleeps: SleepRecorder, error: type[Exception]) -> None:
     client, sent = scripted_client([error], sleeps)
     if error in NOT_SENT:
-        assert (
-            client.request("POST", "/messages", cast_to=dict, body={"body": "hi"})["id"]
-            == "c1"
-        )
+        assert client.request("POST", "/messages", cast_to=dict, body={"body": "hi"})["id"] == "c1"
         assert len(sent) == 2
     else:
         with pytest.raises(APIConnectionError):
@@ -396,9 +341,7 @@ def test_post_is_resent_only_when_it_surely_never_left(
 
 
 @pytest.mark.parametrize("error", NOT_SENT)
-async def test_async_post_is_resent_when_it_never_left(
-    sleeps: SleepRecorder, error: type[Exception]
-) -> None:
+async def test_async_post_is_resent_when_it_never_left(sleeps: SleepRecorder, error: type[Exception]) -> None:
     sent: list[httpx.Request] = []
 
     def handle(request: httpx.Request) -> httpx.Response:
@@ -412,15 +355,11 @@ async def test_async_post_is_resent_when_it_never_left(
         http_client=httpx.AsyncClient(transport=httpx.MockTransport(handle)),
     ) as client:
         client._sleep = sleeps.async_sleep
-        assert await client.request(
-            "POST", "/messages", cast_to=dict, body={"body": "hi"}
-        ) == {"id": "m1"}
+        assert await client.request("POST", "/messages", cast_to=dict, body={"body": "hi"}) == {"id": "m1"}
     assert len(sent) == 2
 
 
-@pytest.mark.parametrize(
-    ("retry_after", "waited"), [("60", True), ("61", False), ("120", False)]
-)
+@pytest.mark.parametrize(("retry_after", "waited"), [("60", True), ("61", False), ("120", False)])
 def test_retry_after_is_waited_for_up_to_60_seconds(
     client: Intercom,
     server: FakeIntercom,

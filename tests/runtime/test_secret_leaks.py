@@ -63,11 +63,20 @@ STATUS_CASES: list[tuple[Reply, type[IntercomError]]] = [
 ]
 
 
-@pytest.mark.parametrize(("reply", "expected"), STATUS_CASES, ids=[f"{c[1].__name__}-{i}" for i, c in enumerate(STATUS_CASES)])
-def test_no_exception_carries_the_token(reply: Reply, expected: type[IntercomError], server: FakeIntercom, sleeps: SleepRecorder,
-                                        caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(
+    ("reply", "expected"), STATUS_CASES, ids=[f"{c[1].__name__}-{i}" for i, c in enumerate(STATUS_CASES)]
+)
+def test_no_exception_carries_the_token(
+    reply: Reply,
+    expected: type[IntercomError],
+    server: FakeIntercom,
+    sleeps: SleepRecorder,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     server.handler = lambda request: reply
-    with Intercom(access_token=TOKEN, base_url=server.url, timeout=0.2, max_retries=1, strict_response_validation=True) as client:
+    with Intercom(
+        access_token=TOKEN, base_url=server.url, timeout=0.2, max_retries=1, strict_response_validation=True
+    ) as client:
         client._sleep = sleeps
         with caplog.at_level(logging.DEBUG, logger="intercom_sdk"), pytest.raises(expected) as info:
             client.contacts.retrieve("c1")
@@ -106,13 +115,25 @@ def test_raw_responses_and_pages_do_not_show_the_token(client: Intercom, server:
     raw = client.with_raw_response.contacts.retrieve("c1")
     raw_page = client.with_raw_response.contacts.list()
     first_page = client.contacts.list()
-    objects = [raw, raw.http_response, raw.http_response.request, raw.headers, raw.parse(), raw_page, raw_page.parse(),
-               first_page, first_page.http_response.request, raw.http_response.request.headers]
+    objects = [
+        raw,
+        raw.http_response,
+        raw.http_response.request,
+        raw.headers,
+        raw.parse(),
+        raw_page,
+        raw_page.parse(),
+        first_page,
+        first_page.http_response.request,
+        raw.http_response.request.headers,
+    ]
     assert not leaks(*objects)
     assert repr(raw).startswith("<APIResponse [200] GET ")
 
 
-async def test_async_raw_response_and_errors(server: FakeIntercom, sleeps: SleepRecorder, caplog: pytest.LogCaptureFixture) -> None:
+async def test_async_raw_response_and_errors(
+    server: FakeIntercom, sleeps: SleepRecorder, caplog: pytest.LogCaptureFixture
+) -> None:
     server.reply(Reply(200, {"type": "contact", "id": "c1"}), Reply(401, ERROR_LIST), Reply(drop=True))
     async with AsyncIntercom(access_token=TOKEN, base_url=server.url, max_retries=0) as client:
         client._sleep = sleeps.async_sleep

@@ -18,9 +18,7 @@ from .conftest import TOKEN, SleepRecorder
 from .fake_intercom import FakeIntercom, Reply, closed_port_url
 
 
-def test_token_not_in_debug_logs(
-    client: Intercom, server: FakeIntercom, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_token_not_in_debug_logs(client: Intercom, server: FakeIntercom, caplog: pytest.LogCaptureFixture) -> None:
     server.reply(
         Reply(
             429,
@@ -43,21 +41,14 @@ def test_token_not_in_debug_logs(
         client.contacts.retrieve("c1")
         with pytest.raises(AuthenticationError):
             client.contacts.retrieve("c2")
-    assert (
-        server.requests[0].headers["authorization"] == f"Bearer {TOKEN}"
-    )  # it was sent...
+    assert server.requests[0].headers["authorization"] == f"Bearer {TOKEN}"  # it was sent...
     assert TOKEN not in caplog.text  # ...but never logged
     assert "<redacted>" in caplog.text
     assert "retrying GET" in caplog.text and "429" in caplog.text
-    assert any(
-        r.levelno == logging.INFO and "/contacts/c1 -> 200" in r.getMessage()
-        for r in caplog.records
-    )
+    assert any(r.levelno == logging.INFO and "/contacts/c1 -> 200" in r.getMessage() for r in caplog.records)
 
 
-def test_token_not_in_exceptions_or_repr(
-    client: Intercom, server: FakeIntercom, sleeps: SleepRecorder
-) -> None:
+def test_token_not_in_exceptions_or_repr(client: Intercom, server: FakeIntercom, sleeps: SleepRecorder) -> None:
     server.reply(
         Reply(
             401,
@@ -77,9 +68,7 @@ def test_token_not_in_exceptions_or_repr(
         repr(client.with_options(max_retries=1)),
     ):
         assert TOKEN not in text
-    with Intercom(
-        access_token=TOKEN, base_url=closed_port_url(), max_retries=0
-    ) as offline:
+    with Intercom(access_token=TOKEN, base_url=closed_port_url(), max_retries=0) as offline:
         with pytest.raises(APIConnectionError) as conn:
             offline.contacts.retrieve("c1")
     assert TOKEN not in str(conn.value) and TOKEN not in repr(conn.value)

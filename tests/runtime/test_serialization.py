@@ -24,9 +24,7 @@ class NewContact(BaseModel):
     from_: Optional[str] = Field(default=None, alias="from")
 
 
-def test_omitted_arguments_are_absent_and_none_is_null(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_omitted_arguments_are_absent_and_none_is_null(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, {"type": "conversation"}))
     client.request(
         "POST",
@@ -53,9 +51,7 @@ def test_omitted_arguments_are_absent_and_none_is_null(
     assert b'"assignee_id":null' in request.body.replace(b" ", b"")
 
 
-def test_omitted_query_params_are_absent(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_omitted_query_params_are_absent(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, {"type": "list", "data": []}))
     client.contacts.list()
     assert server.requests[0].raw_query == ""
@@ -107,9 +103,7 @@ def test_delete_with_json_body(client: Intercom, server: FakeIntercom) -> None:
     assert server.requests[0].json() == {"id": "9"}
 
 
-def test_models_in_bodies_dump_by_alias_and_only_set_fields(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_models_in_bodies_dump_by_alias_and_only_set_fields(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, {}))
     client.request(
         "POST",
@@ -120,9 +114,7 @@ def test_models_in_bodies_dump_by_alias_and_only_set_fields(
     assert server.requests[0].json() == {"contact": {"role": "user", "from": "web"}}
 
 
-def test_extra_query_body_headers_are_merged(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_extra_query_body_headers_are_merged(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, {}))
     client.request(
         "POST",
@@ -150,13 +142,9 @@ def test_default_headers(client: Intercom, server: FakeIntercom) -> None:
     assert headers["intercom-version"] == API_VERSION
 
 
-def test_version_and_custom_headers_can_be_overridden(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_version_and_custom_headers_can_be_overridden(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, CONTACT), Reply(200, CONTACT))
-    custom = client.with_options(
-        intercom_version="2.11", default_headers={"X-App": "demo"}
-    )
+    custom = client.with_options(intercom_version="2.11", default_headers={"X-App": "demo"})
     custom.contacts.retrieve("c1")
     client.request(
         "GET",
@@ -171,9 +159,7 @@ def test_version_and_custom_headers_can_be_overridden(
     assert "x-skip" not in second.headers
 
 
-def test_path_params_are_percent_encoded(
-    client: Intercom, server: FakeIntercom
-) -> None:
+def test_path_params_are_percent_encoded(client: Intercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, CONTACT))
     client.contacts.retrieve("a/b c?d")
     assert server.requests[0].path == "/contacts/a%2Fb%20c%3Fd"
@@ -187,26 +173,20 @@ def test_path_param_rejects_empty() -> None:
 
 def test_base_url_path_prefix_is_kept(server: FakeIntercom) -> None:
     server.reply(Reply(200, CONTACT))
-    with Intercom(
-        access_token=TOKEN, base_url=server.url + "/proxy/intercom/"
-    ) as client:
+    with Intercom(access_token=TOKEN, base_url=server.url + "/proxy/intercom/") as client:
         client.contacts.retrieve("c1")
     assert server.requests[0].path == "/proxy/intercom/contacts/c1"
 
 
 def test_to_jsonable_and_build_query_units() -> None:
-    assert to_jsonable(
-        {"a": [1, NOT_GIVEN, {"b": NOT_GIVEN, "c": None}], "d": NOT_GIVEN}
-    ) == {"a": [1, {"c": None}]}
+    assert to_jsonable({"a": [1, NOT_GIVEN, {"b": NOT_GIVEN, "c": None}], "d": NOT_GIVEN}) == {"a": [1, {"c": None}]}
     assert build_query({"x": [True, None, 3], "y": NOT_GIVEN}) == [
         ("x", "true"),
         ("x", "3"),
     ]
 
 
-async def test_async_omitted_and_null(
-    async_client: AsyncIntercom, server: FakeIntercom
-) -> None:
+async def test_async_omitted_and_null(async_client: AsyncIntercom, server: FakeIntercom) -> None:
     server.reply(Reply(200, {}))
     await async_client.request(
         "PUT",

@@ -30,9 +30,7 @@ from intercom_sdk._response import RAW_RESPONSE_HEADER
 from .conftest import TOKEN
 from .fake_intercom import FakeIntercom, Recorded, Reply
 
-CSV = b"message_id,user_id,received_at\n" + b"".join(
-    b"m%d,u%d,1700000000\n" % (i, i) for i in range(20000)
-)
+CSV = b"message_id,user_id,received_at\n" + b"".join(b"m%d,u%d,1700000000\n" % (i, i) for i in range(20000))
 EXPORT = gzip.compress(CSV)
 RATE = {
     "X-RateLimit-Limit": "10000",
@@ -87,14 +85,10 @@ def test_download_follows_redirect_to_another_host_without_the_token(
     assert RAW_RESPONSE_HEADER.lower() not in to_intercom.headers
 
 
-def test_cross_origin_redirect_drops_default_headers_too(
-    server: FakeIntercom, files: FakeIntercom
-) -> None:
+def test_cross_origin_redirect_drops_default_headers_too(server: FakeIntercom, files: FakeIntercom) -> None:
     server.reply(redirect_to(files.url + "/f"))
     files.reply(Reply(200, body=b"x", headers={"Content-Type": "application/gzip"}))
-    with Intercom(
-        access_token=TOKEN, base_url=server.url, default_headers={"X-Proxy-Key": "secret"}
-    ) as client:
+    with Intercom(access_token=TOKEN, base_url=server.url, default_headers={"X-Proxy-Key": "secret"}) as client:
         with client.data_exports.with_streaming_response.download("job1") as response:
             assert response.read() == b"x"
     assert server.requests[0].headers["x-proxy-key"] == "secret"
@@ -114,9 +108,7 @@ def test_same_origin_redirect_keeps_the_token(client: Intercom, server: FakeInte
     assert server.requests[1].headers["intercom-version"] == client.intercom_version
 
 
-def test_stream_to_file(
-    client: Intercom, server: FakeIntercom, files: FakeIntercom, tmp_path: Path
-) -> None:
+def test_stream_to_file(client: Intercom, server: FakeIntercom, files: FakeIntercom, tmp_path: Path) -> None:
     server.reply(redirect_to(files.url + "/exports/job1.csv.gz"))
     files.reply(Reply(200, chunks=chunked(EXPORT)))
     target = tmp_path / "export.csv.gz"
@@ -125,9 +117,7 @@ def test_stream_to_file(
     assert gzip.decompress(target.read_bytes()) == CSV
 
 
-def test_error_status_fails_clearly(
-    client: Intercom, server: FakeIntercom, files: FakeIntercom
-) -> None:
+def test_error_status_fails_clearly(client: Intercom, server: FakeIntercom, files: FakeIntercom) -> None:
     server.reply(
         Reply(
             404,

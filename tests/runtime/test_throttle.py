@@ -149,7 +149,9 @@ def window_headers(remaining: int, reset_at: float, limit: int = 10) -> dict[str
 def test_client_spaces_calls_by_the_headers(server: FakeIntercom) -> None:
     clock = Clock()
     # Intercom answers: 9, 8, 7, ... calls left in a window resetting 10 s from now.
-    server.reply(*(Reply(200, {"type": "contact", "id": "c"}, headers=window_headers(9 - i, T0 + 10)) for i in range(5)))
+    server.reply(
+        *(Reply(200, {"type": "contact", "id": "c"}, headers=window_headers(9 - i, T0 + 10)) for i in range(5))
+    )
     with Intercom(access_token=TOKEN, base_url=server.url, throttle=True) as client:
         client._now, client._sleep = clock.time, clock.sleep
         for _ in range(5):
@@ -188,7 +190,9 @@ def test_a_429_is_waited_out_once(server: FakeIntercom) -> None:
     """The retry already waits for X-RateLimit-Reset; the pacer adds no second wait."""
     clock = Clock()
     server.reply(
-        Reply(429, {"type": "error.list", "errors": [{"code": "rate_limit_exceeded"}]}, headers=window_headers(0, T0 + 5)),
+        Reply(
+            429, {"type": "error.list", "errors": [{"code": "rate_limit_exceeded"}]}, headers=window_headers(0, T0 + 5)
+        ),
         Reply(200, {"type": "contact", "id": "c"}, headers=window_headers(9, T0 + 15)),
     )
     with Intercom(access_token=TOKEN, base_url=server.url, throttle=True) as client:
@@ -199,7 +203,9 @@ def test_a_429_is_waited_out_once(server: FakeIntercom) -> None:
 
 async def test_async_client_spaces_calls_by_the_headers(server: FakeIntercom) -> None:
     clock = Clock()
-    server.reply(*(Reply(200, {"type": "contact", "id": "c"}, headers=window_headers(9 - i, T0 + 10)) for i in range(4)))
+    server.reply(
+        *(Reply(200, {"type": "contact", "id": "c"}, headers=window_headers(9 - i, T0 + 10)) for i in range(4))
+    )
     async with AsyncIntercom(access_token=TOKEN, base_url=server.url, throttle=True) as client:
         client._now, client._sleep = clock.time, clock.async_sleep
         for _ in range(4):

@@ -42,9 +42,7 @@ NOT_IN_VERSION = {
 
 def test_unknown_version_names_the_option_and_the_value(server: FakeIntercom) -> None:
     server.reply(Reply(400, UNKNOWN_VERSION))
-    with Intercom(
-        access_token=TOKEN, base_url=server.url, intercom_version="2.99", max_retries=0
-    ) as client:
+    with Intercom(access_token=TOKEN, base_url=server.url, intercom_version="2.99", max_retries=0) as client:
         with pytest.raises(IntercomVersionError) as info:
             client.admins.identify()
     err = info.value
@@ -76,9 +74,7 @@ def test_the_value_comes_from_the_request_sent(server: FakeIntercom) -> None:
 
 async def test_async_client_raises_the_same(server: FakeIntercom) -> None:
     server.reply(Reply(400, UNKNOWN_VERSION))
-    async with AsyncIntercom(
-        access_token=TOKEN, base_url=server.url, intercom_version="3.0", max_retries=0
-    ) as client:
+    async with AsyncIntercom(access_token=TOKEN, base_url=server.url, intercom_version="3.0", max_retries=0) as client:
         with pytest.raises(IntercomVersionError) as info:
             await client.admins.identify()
     assert "intercom_version=" in str(info.value) and "'3.0'" in str(info.value)

@@ -92,9 +92,7 @@ def example_object(item_type: str) -> dict[str, Any]:
 
 def test_good_signature() -> None:
     assert verify_signature(PAYLOAD, GOOD, SECRET)
-    assert verify_signature(
-        PAYLOAD.decode(), GOOD.upper().replace("SHA1=", "sha1="), SECRET
-    )
+    assert verify_signature(PAYLOAD.decode(), GOOD.upper().replace("SHA1=", "sha1="), SECRET)
     assert unwrap(PAYLOAD, GOOD, SECRET).topic == "conversation.user.created"
 
 
@@ -237,10 +235,16 @@ def test_notifications_delivered_over_http(server: FakeIntercom, item_type: str,
     server.handler = receiver
     payload = notification(example_object(item_type), topic=f"{item_type}.created")
     with httpx.Client(base_url=server.url) as http:
-        answer = http.post("/hooks/intercom", content=payload, headers={"X-Hub-Signature": sign(payload), "Content-Type": "application/json"})
+        answer = http.post(
+            "/hooks/intercom",
+            content=payload,
+            headers={"X-Hub-Signature": sign(payload), "Content-Type": "application/json"},
+        )
         assert answer.status_code == 200, answer.text
         assert answer.json() == {"topic": f"{item_type}.created", "item": model, "id": ENVELOPE["id"]}
-        forged = http.post("/hooks/intercom", content=payload, headers={"X-Hub-Signature": sign(payload, "not-the-secret")})
+        forged = http.post(
+            "/hooks/intercom", content=payload, headers={"X-Hub-Signature": sign(payload, "not-the-secret")}
+        )
         assert forged.status_code == 401 and "signature" in forged.json()["error"]
     assert len(server.requests) == 2
 

@@ -4,6 +4,7 @@ import asyncio
 from intercom_sdk import AsyncIntercom
 from intercom_sdk.types import Contact
 
+
 async def main(ids: list[str]) -> list[Contact]:
     async with AsyncIntercom(access_token="tok") as client:
         contacts = await asyncio.gather(*(client.contacts.retrieve(i) for i in ids))
@@ -12,5 +13,6 @@ async def main(ids: list[str]) -> list[Contact]:
         parsed = await raw.parse()
         print(parsed.id, conversation.id)
         return list(contacts)
+
 
 asyncio.run(main(["1", "2"]))

@@ -13,7 +13,9 @@ for contact in found:
         query={"operator": "AND", "value": [{"field": "contact_ids", "operator": "=", "value": contact.id}]}
     )
     for conversation in conversations:
-        client.conversations.reply(conversation.id, message_type="comment", type="admin", admin_id="991267354", body="On it")
+        client.conversations.reply(
+            conversation.id, message_type="comment", type="admin", admin_id="991267354", body="On it"
+        )
         client.conversations.manage(conversation.id, message_type="close", type="admin", admin_id="991267354")
         break
     tags = client.contacts.tags.list(contact.id)

@@ -1,4 +1,5 @@
 """A contact sync: walk every contact, update it and attach its companies again."""
+
 from intercom_sdk import Intercom
 
 client = Intercom(access_token="tok")

@@ -4,8 +4,12 @@ from intercom_sdk import Intercom
 from intercom_sdk.types import SingleFilterSearchRequest
 
 client = Intercom(access_token="tok")
-client.conversations.reply("1", message_type="comment", type="admin", body="x")  # error: an admin reply without admin_id
-client.conversations.reply("1", message_type="note", type="user", body="x", email="a@b.c")  # error: a user reply with a note
+client.conversations.reply(
+    "1", message_type="comment", type="admin", body="x"
+)  # error: an admin reply without admin_id
+client.conversations.reply(
+    "1", message_type="note", type="user", body="x", email="a@b.c"
+)  # error: a user reply with a note
 client.conversations.manage("1", message_type="close", admin_id="1")  # error: close without type
 client.contacts.search(query={"field": "email", "operatr": "=", "value": "x"})  # error: misspelled dict key
 SingleFilterSearchRequest(field="email")  # error: half-filled search model
