@@ -183,20 +183,48 @@ async def test_async_status_maps_to_exception(
     assert info.value.status_code == status
 
 
-def test_299_is_a_success_399_an_unfollowed_redirect_and_400_an_error(server: FakeIntercom) -> None:
-    server.reply(
-        Reply(299, {"type": "contact", "id": "c1"}),
-        Reply(399, {"type": "contact", "id": "c1"}),
-        Reply(400, {}),
-    )
+BOUNDARIES = [
+    Reply(299, {"type": "contact", "id": "c1"}),
+    Reply(300, {"type": "contact", "id": "c1"}, headers={"X-Request-Id": "req-300"}),
+    Reply(399, {"type": "contact", "id": "c1"}),
+    Reply(400, {}),
+]
+
+
+def check_boundaries(results: list[object]) -> None:
+    """299 is a success; 300 and 399 (without a Location) are redirects not followed: an
+    APIStatusError carrying the request id, not a BadRequestError; 400 is a BadRequestError."""
+    ok, multiple, redirect, bad = results
+    assert isinstance(ok, dict) and ok["id"] == "c1"
+    for error, status in ((multiple, 300), (redirect, 399)):
+        assert isinstance(error, APIStatusError) and not isinstance(error, BadRequestError)
+        assert error.status_code == status and "not a redirect this client follows" in str(error)
+    assert isinstance(multiple, APIStatusError) and multiple.request_id == "req-300"
+    assert isinstance(bad, BadRequestError)
+
+
+def test_299_is_a_success_3xx_an_unfollowed_redirect_and_400_an_error(server: FakeIntercom) -> None:
+    server.reply(*BOUNDARIES)
+    results: list[object] = []
     with Intercom(access_token="tok", base_url=server.url, max_retries=0) as client:
-        assert client.request("GET", "/contacts/c1", cast_to=dict)["id"] == "c1"
-        with pytest.raises(APIStatusError) as redirect:
-            client.request("GET", "/contacts/c1", cast_to=dict)
-        assert redirect.value.status_code == 399 and not isinstance(redirect.value, BadRequestError)
-        assert "not a redirect this client follows" in str(redirect.value)
-        with pytest.raises(BadRequestError):
-            client.request("GET", "/contacts/c1", cast_to=dict)
+        for _ in BOUNDARIES:
+            try:
+                results.append(client.request("GET", "/contacts/c1", cast_to=dict))
+            except APIStatusError as error:
+                results.append(error)
+    check_boundaries(results)
+
+
+async def test_the_async_client_draws_the_same_boundaries(server: FakeIntercom) -> None:
+    server.reply(*BOUNDARIES)
+    results: list[object] = []
+    async with AsyncIntercom(access_token="tok", base_url=server.url, max_retries=0) as client:
+        for _ in BOUNDARIES:
+            try:
+                results.append(await client.request("GET", "/contacts/c1", cast_to=dict))
+            except APIStatusError as error:
+                results.append(error)
+    check_boundaries(results)
 
 
 @pytest.mark.parametrize("strict", [True, False])

@@ -227,3 +227,32 @@ def test_the_readme_example_runs() -> None:
     blocks = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "ExampleTransport()" in b]
     assert len(blocks) == 1
     exec(compile(blocks[0], "README.md", "exec"), {})
+
+
+@pytest.mark.parametrize(
+    ("status", "error", "code"),
+    [(400, "BadRequestError", "parameter_invalid"), (500, "InternalServerError", "server_error")],
+)
+def test_an_error_status_alone_answers_an_error_list(status: int, error: str, code: str) -> None:
+    transport = ExampleTransport()
+    transport.respond("contacts.retrieve", status=status)
+    with pytest.raises(getattr(intercom_sdk, error)) as caught:
+        sync_client(transport).contacts.retrieve("c1")
+    assert caught.value.status_code == status and [e.code for e in caught.value.errors] == [code]
+
+
+def test_a_redirect_answer_points_somewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An operation whose answer is a redirect (showCallRecording in 2.14+; 2.9 has none): the
+    transport sends a Location, and the SDK returns it without following it."""
+    import intercom_sdk.testing as testing
+
+    route = ("GET", "/calls/{call_id}/recording", "calls.recording.retrieve", 302, None, "")
+    monkeypatch.setattr(testing, "ROUTES", (*testing.ROUTES, route))
+    transport = ExampleTransport()
+    signed = f"{testing.REDIRECT_BASE}/calls.recording.retrieve"
+    with httpx.Client(transport=transport) as http:
+        response = http.get("https://api.intercom.io/calls/1/recording")
+    assert response.status_code == 302 and response.headers["location"] == signed
+    client = sync_client(transport)
+    assert client.request("GET", "/calls/1/recording", cast_to=str, follow_redirects=False) == signed
+    assert [transport.operation(r) for r in transport.calls] == ["calls.recording.retrieve"] * 2

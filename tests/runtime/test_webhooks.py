@@ -180,6 +180,17 @@ def test_a_contact_tag_holds_its_contact_and_tag() -> None:
     assert isinstance(parsed, ContactTag)
     assert isinstance(parsed.contact, Contact) and isinstance(parsed.tag, Tag)
     assert parsed.tag.name == "vip" and parsed.created_at == 1718000001
+    # declared fields, not extras kept by name: a misnamed field would still read the same
+    assert {"type", "created_at", "contact", "tag"} <= set(ContactTag.model_fields)
+    assert not parsed.model_extra
+
+
+def test_the_envelope_keeps_self_under_its_wire_name() -> None:
+    link = "https://api.intercom.io/notifications/n1"
+    payload = json.dumps({**json.loads(notification(example_object("conversation"))), "self": link}).encode()
+    event = unwrap(payload, sign(payload), SECRET)
+    assert event.self_ == link and not event.model_extra
+    assert event.to_dict()["self"] == link and "self_" not in event.to_dict()
 
 
 def test_an_unknown_type_keeps_its_fields() -> None:
