@@ -225,7 +225,7 @@ class ExampleTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 request=request,
             )
         headers = {"Content-Type": route.content_type} if route.content_type else {}
-        if 300 <= route.status < 400:  # a redirect that is the answer: somewhere to point
+        if 300 <= route.status < 400:  # a redirect that is the answer: point somewhere
             headers["Location"] = f"{REDIRECT_BASE}/{route.name}"
         return httpx.Response(
             route.status, headers=headers, content=route.body, request=request
