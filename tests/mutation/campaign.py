@@ -226,7 +226,9 @@ def run(
             path = copy / "src" / mutant.file
             original = path.read_bytes()
             try:
-                path.write_bytes(check(mutant, original))
+                with lock:  # CPython 3.11's AST constructor is not thread-safe (python/cpython#106905)
+                    mutated = check(mutant, original)
+                path.write_bytes(mutated)
                 _drop_bytecode(path)
                 status, seconds, detail = run_tests(copy, tests, limit)
             finally:
