@@ -102,6 +102,7 @@ class Param:
     required: bool
     description: str = ""
     from_path: bool = False  # a body property repeating a path parameter: sent with its value, no argument of its own
+    sent_as: str = ""  # the builtin the wire takes where it differs from `type` (an id passed as its resource's)
 
 
 @dataclass(frozen=True)

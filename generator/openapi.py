@@ -10,6 +10,9 @@ from typing import Any
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 SCHEMAS = "#/components/schemas/"
+# Our extension on a parameter's or property's schema: the JSON type a caller passes where the
+# wire takes the declared one (an id passed as its resource's ids are, rule one-type-per-resource-id).
+ARGUMENT_TYPE = "x-sdk-argument-type"
 
 
 def escape(part: object) -> str:

@@ -440,14 +440,17 @@ class Normalizer:
         schema = self.schemas.clean(spec_param.get("schema", {}), hint + pascal(py), where)
         self.used |= _schema_refs(schema)
         self.requested |= _schema_refs(schema)
-        return ir.Param(
-            spec_param["name"],
-            py,
-            location,
-            self.schemas.type_expr(schema),
-            required,
-            (spec_param.get("description") or "").strip(),
-        )
+        passed, sent_as = self.argument_type(schema)
+        description = (spec_param.get("description") or "").strip()
+        return ir.Param(spec_param["name"], py, location, passed, required, description, sent_as=sent_as)
+
+    def argument_type(self, schema: Any) -> tuple[ir.TypeRef, str]:
+        """The type a caller passes and, where the wire takes another (openapi.ARGUMENT_TYPE: an id
+        passed as its resource's ids are), the builtin it is sent as."""
+        passed = schema.get(openapi.ARGUMENT_TYPE) if isinstance(schema, dict) else None
+        if passed not in SCALARS:
+            return self.schemas.type_expr(schema), ""
+        return self.schemas.type_expr({**schema, "type": passed}), SCALARS[schema["type"]]
 
     def body_schema(self, schema: dict[str, Any], op_id: str, where: str) -> dict[str, Any]:
         for key in ("oneOf", "anyOf", "allOf"):
@@ -484,11 +487,8 @@ class Normalizer:
             self.requested |= _schema_refs(prop)
             # A property repeating a path parameter (POST /contacts/{id}/notes sends contact_id):
             # sent with the path argument's value, no second argument.
-            out.append(
-                ir.Param(
-                    wire, py, "body", self.schemas.type_expr(prop), wire in required, desc.strip(), py in path_args
-                )
-            )
+            passed, sent_as = self.argument_type(prop)
+            out.append(ir.Param(wire, py, "body", passed, wire in required, desc.strip(), py in path_args, sent_as))
         # Required first so they can be plain keyword arguments.
         return sorted(out, key=lambda p: not p.required)
 

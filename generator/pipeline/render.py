@@ -72,6 +72,13 @@ class ResourceModule:
         return any(op.variants for op in self.resource.operations)
 
     @property
+    def utils(self) -> list[str]:
+        """What the module imports from `_utils`."""
+        ops = self.resource.operations
+        names = {"path_param"} | ({"Form", "check_forms"} if self.forms else set())
+        return sorted(names | ({"sent_as"} if any(p.sent_as for op in ops for p in op.params) else set()))
+
+    @property
     def paged(self) -> bool:
         return any(op.paging for op in self.resource.operations)
 
@@ -206,6 +213,11 @@ def param_field(field: ir.ParamField) -> str:
     return f"Required[{annotation}]" if field.required else annotation
 
 
+def sent(param: ir.Param) -> str:
+    """The value an argument is sent as: itself, or converted to the type the wire takes."""
+    return f"sent_as({param.py_name}, {param.sent_as}, {param.wire_name!r})" if param.sent_as else param.py_name
+
+
 def deprecation(op: ir.Operation) -> str:
     """The message of `@deprecated(...)` for an operation the description deprecates."""
     return f"{op.http_method} {op.path} is deprecated by Intercom" + (f": {op.summary}" if op.summary else "")
@@ -231,6 +243,7 @@ def environment(filters: dict[str, Callable[..., Any]]) -> jinja2.Environment:
         stream_wrapper=stream_wrapper,
         docstring=docstring,
         deprecation=deprecation,
+        sent=sent,
         plain=plain,
         module_of=lambda res: ".".join(module_parts(res)),
         request_annotation=request_annotation,

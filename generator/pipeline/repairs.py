@@ -265,6 +265,7 @@ def one_type_per_resource_id(doc: dict[str, Any], data: Data) -> list[str]:
             if kind in ("string", "integer"):
                 returned[parts[-2]].setdefault(kind, _where(path, method))
     out = []
+    ids: dict[str, tuple[str, str]] = {}  # `help_center_id` -> (the type of help centers' ids, why)
     for segment, uses in sorted(by_segment.items()):
         kinds = {kind for *_, kind in uses} & {"string", "integer"}
         evidence = returned[segment]
@@ -273,12 +274,47 @@ def one_type_per_resource_id(doc: dict[str, Any], data: Data) -> list[str]:
             because = f"{where} returns an object whose id is {'a string' if target == 'string' else 'an integer'}"
         elif len(kinds) > 1:
             target, because = "string", "the operations disagree"
+        elif len(kinds) == 1:
+            [target], because = kinds, f"the ids of /{segment}/{{id}}"
         else:
             continue
+        ids.setdefault(_singular(segment) + "_id", (target, because))
         for path, method, param, kind in uses:
             if kind in ("string", "integer") and kind != target:
                 _own_parameter(doc, path, method, param)["schema"] = {"type": target}
                 out.append(f"{_where(path, method)}: {{{param.get('name')}}} {kind} -> {target} ({because})")
+    return out + _ids_named_by_resource(doc, ids)
+
+
+def _ids_named_by_resource(doc: dict[str, Any], ids: dict[str, tuple[str, str]]) -> list[str]:
+    """Query parameters and top-level body properties named `<resource>_id` take the type of that
+    resource's ids as arguments (`obj.id` can be passed); the wire keeps the declared type, which
+    the SDK converts to (`"123"` is sent as 123 where the description says integer)."""
+    out = []
+    seen: set[int] = set()  # a component body shared by operations is marked once
+
+    def mark(node: Any, where: str, name: str) -> None:
+        kind = node.get("type") if isinstance(node, dict) else None
+        target, because = ids.get(name, (kind, ""))
+        if kind in ("string", "integer") and kind != target and id(node) not in seen:
+            seen.add(id(node))
+            node[openapi.ARGUMENT_TYPE] = target
+            out.append(f"{where}: {name} sent as {kind}, passed as {target} ({because})")
+
+    for path, method, item, op in openapi.operations(doc):
+        for param in openapi.parameters(doc, item, op):
+            if param.get("in") == "query" and param.get("name") in ids:
+                own = _own_parameter(doc, path, method, param)
+                if isinstance(own.get("schema"), dict):
+                    own["schema"] = dict(own["schema"])  # a shared schema object stays as it was
+                    mark(own["schema"], f"{_where(path, method)} query", str(param.get("name")))
+        body = as_dict(openapi.deref(doc, op.get("requestBody")))
+        schema = openapi.deref(doc, as_dict(as_dict(body.get("content")).get("application/json")).get("schema"))
+        forms = [openapi.deref(doc, m) for key in ("oneOf", "anyOf") for m in as_list(as_dict(schema).get(key))]
+        for form in [schema, *forms]:
+            for name, prop in openapi.properties(doc, form).items():
+                if name in ids and not (isinstance(prop, dict) and "$ref" in prop):  # not a shared component
+                    mark(prop, f"{_where(path, method)} body", name)
     return out
 
 
@@ -568,7 +604,8 @@ RULES = (
     Rule(
         "one-type-per-resource-id",
         "The ids after one path segment (/contacts/{id}) are one kind of id: the type of the `id` of the "
-        "object those operations return (so obj.id can be passed back), else a string where they disagree.",
+        "object those operations return (so obj.id can be passed back), else a string where they disagree; "
+        "query and body arguments named <resource>_id take that type and are sent as the description declares.",
         "the ids of each resource have one type",
         one_type_per_resource_id,
     ),

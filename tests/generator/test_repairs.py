@@ -234,6 +234,55 @@ def test_ids_take_the_type_of_the_id_of_the_object_returned() -> None:
     )
 
 
+def test_ids_named_for_a_resource_are_passed_as_its_ids_and_sent_as_declared() -> None:
+    """`collections.create(help_center_id=hc.id)` type-checks: query and body arguments named
+    `<resource>_id` take the type of that resource's ids; the wire keeps the declared type."""
+    center = {"type": "object", "properties": {"id": {"type": "string"}}}
+    ref = {"$ref": "#/components/schemas/center_id"}
+    body = {
+        "type": "object",
+        "properties": {"help_center_id": {"type": "integer", "nullable": True}, "other_center": ref},
+    }
+    doc = spec(
+        {
+            "/help_centers/{id}": {
+                "get": {
+                    "parameters": [_id_param("id", "integer")],
+                    "responses": ok(schema={"$ref": "#/components/schemas/help_center"}),
+                }
+            },
+            "/collections": {
+                "post": {"requestBody": {"content": {"application/json": {"schema": body}}}, "responses": ok()},
+                "get": {
+                    "parameters": [
+                        {"name": "help_center_id", "in": "query", "schema": {"type": "integer"}},
+                        {"name": "tag_id", "in": "query", "schema": {"type": "integer"}},  # no /tags/{id} here
+                    ],
+                    "responses": ok(),
+                },
+            },
+        },
+        {"help_center": center, "center_id": {"type": "integer"}},
+    )
+    fixed, outcomes = run(doc)
+    sent = fixed["paths"]["/collections"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert sent["properties"]["help_center_id"] == {
+        "type": "integer",
+        "nullable": True,
+        openapi.ARGUMENT_TYPE: "string",
+    }
+    query = fixed["paths"]["/collections"]["get"]["parameters"]
+    assert query[0]["schema"] == {"type": "integer", openapi.ARGUMENT_TYPE: "string"}
+    assert query[1]["schema"] == {"type": "integer"}
+    assert fixed["components"]["schemas"]["center_id"] == {"type": "integer"}, "a shared component stays as it is"
+    because = "GET /help_centers/{id} returns an object whose id is a string"
+    assert outcomes["one-type-per-resource-id"].applied[-2:] == (
+        f"GET /collections query: help_center_id sent as integer, passed as string ({because})",
+        f"POST /collections body: help_center_id sent as integer, passed as string ({because})",
+    )
+    validate.validate(fixed, "test")  # the extension is a valid schema keyword
+
+
 def test_operation_without_a_success_response() -> None:
     fixed, outcomes = run(spec({"/calls/{id}": {"get": {"responses": {"404": {"description": "no"}}}}}))
     assert fixed["paths"]["/calls/{id}"]["get"]["responses"]["200"]["content"] == {

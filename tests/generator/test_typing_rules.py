@@ -147,15 +147,24 @@ def test_what_the_rules_mean_for_a_user_of_the_package(version: tuple[str, Path]
 @pytest.mark.parametrize("v", list(lock.read()))
 def test_the_ids_of_one_resource_have_one_type(v: str) -> None:
     """Every path id after one collection segment (/conversations/{id}, /conversations/{id}/reply)
-    has one type in the version's public surface (the type of the returned object's `id`)."""
+    has one type in the version's public surface (the type of the returned object's `id`), and
+    so does every query or body argument named for that resource (`help_center_id`, `admin_id`)."""
     snapshot = surface.parse((paths.ROOT / "tests" / "snapshots" / f"surface-{v}.txt").read_text())
     kinds: dict[str, set[str]] = defaultdict(set)
+    named: list[tuple[str, str]] = []  # (argument wire name, its type without None)
     for method in snapshot.values():
         segments = [s for s in method.path.split("/") if s]
         for argument in method.arguments:
             if argument.location == "path":
                 kinds[segments[segments.index("{" + argument.wire + "}") - 1]].add(argument.type)
+            elif argument.wire.endswith("_id"):
+                named.append((argument.wire, argument.type.removesuffix(" | None")))
     assert kinds, f"no path ids in surface-{v}.txt"
+    for wire, kind in named:
+        for segment in (wire[:-3] + "s", wire[:-4] + "ies"):  # help_center_id: help_centers
+            if segment in kinds:
+                kinds[segment].add(kind)
     mixed = {segment: sorted(types) for segment, types in kinds.items() if len(types) > 1}
     assert not mixed, f"{v}: {mixed}"
-    assert kinds["conversations"] == kinds["contacts"] == {"str"}
+    assert kinds["conversations"] == kinds["contacts"] == kinds["admins"] == kinds["help_centers"] == {"str"}
+    assert ("help_center_id", "str") in named, "the check saw no id named for a resource"

@@ -42,7 +42,7 @@ def test_each_wrong_call_fails_on_its_line() -> None:
         for statement in ast.parse(text).body
         if any("  # error: " in line for line in lines[statement.lineno - 1 : statement.end_lineno])
     }
-    assert len(expected) == 7
+    assert len(expected) == 8
     result = mypy(PROGRAMS / "wrong_calls.py")
     flagged = {int(n) for n in re.findall(r"wrong_calls\.py:(\d+): error", result.stdout)}
     assert flagged == expected, result.stdout

@@ -141,6 +141,7 @@ def plan(
     for (where, name), value in values.items():
         argument = by_wire.get((where, name))
         if argument is not None:
+            value = passed(argument, value)
             if where == "body" and argument.name in positional:
                 # A body property repeating a path parameter: the SDK sends the path argument's value.
                 call.body[name] = positional[argument.name]
@@ -154,6 +155,15 @@ def plan(
             call.problems.append(f"the description's {where} parameter {name!r} has no argument")
     call.args = [positional[name] for name in block.positional if name in positional]
     return call, sampler.unions
+
+
+def passed(argument: surface.Argument, value: Any) -> Any:
+    """What a caller passes for the description's `value`: as a string where the snapshot types
+    the argument `str` and the description an integer (an id passed as its resource's ids are);
+    the request must still carry the integer."""
+    if argument.type.removesuffix(" | None") == "str" and type(value) is int:
+        return str(value)
+    return value
 
 
 def respond(spec: dict[str, Any], op: dict[str, Any]) -> httpx.Response:

@@ -171,6 +171,19 @@ def test_path_param_rejects_empty() -> None:
     assert path_param(42) == "42"
 
 
+def test_an_id_passed_as_its_resources_ids_is_sent_as_the_wire_type(client: Intercom, server: FakeIntercom) -> None:
+    """`help_center_id` is a string like `HelpCenter.id`; the description sends an integer."""
+    server.reply(Reply(200, {"type": "collection", "id": "7"}))
+    client.help_center.collections.create(name="Billing", help_center_id="123")
+    assert server.requests[0].json() == {"name": "Billing", "help_center_id": 123}
+    server.reply(Reply(200, {"type": "collection", "id": "7"}))
+    client.help_center.collections.create(name="Billing", help_center_id=None)
+    assert server.requests[1].json() == {"name": "Billing", "help_center_id": None}
+    with pytest.raises(ValueError, match="help_center_id must be a numeric id, not 'hc_1'"):
+        client.help_center.collections.create(name="Billing", help_center_id="hc_1")
+    assert len(server.requests) == 2  # refused before sending
+
+
 def test_base_url_path_prefix_is_kept(server: FakeIntercom) -> None:
     server.reply(Reply(200, CONTACT))
     with Intercom(access_token=TOKEN, base_url=server.url + "/proxy/intercom/") as client:

@@ -8,3 +8,6 @@ for contact in client.contacts.list(per_page=150):
     companies = client.contacts.companies.list(contact.id)
     for company in companies.data:
         client.contacts.companies.attach(contact.id, company_id=company.id)
+# Help center ids are strings wherever they are passed; the SDK sends the integer the API takes.
+for center in client.help_center.help_centers.list().data:
+    client.help_center.collections.create(name="Archive", help_center_id=center.id)

@@ -15,3 +15,4 @@ client.contacts.search(query={"field": "email", "operatr": "=", "value": "x"})  
 SingleFilterSearchRequest(field="email")  # error: half-filled search model
 client.contacts.tags.attach("1", id="2")  # error: the tag is tag_id
 client.admins.retrieve(991267354)  # error: admin ids are strings
+client.help_center.collections.create(name="x", help_center_id=123)  # error: help center ids are strings

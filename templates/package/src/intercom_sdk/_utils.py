@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "path_param",
+    "sent_as",
     "to_jsonable",
     "build_query",
     "strip_not_given",
@@ -45,6 +46,18 @@ def path_param(value: str | int) -> str:
         # An empty id would silently hit the collection endpoint instead (GET /contacts/).
         raise ValueError("path parameter must not be an empty string")
     return quote(text, safe="")
+
+
+def sent_as(value: object, wire: type[int] | type[str], name: str) -> object:
+    """An id argument typed as its resource's ids are (a string), sent as the JSON type
+    the description gives the field (an integer): ``"123"`` goes out as ``123``."""
+    if value is None or isinstance(value, NotGiven) or type(value) is wire:
+        return value
+    if wire is str:
+        return str(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    raise ValueError(f"{name} must be a numeric id, not {value!r}")
 
 
 def strip_not_given(mapping: Mapping[str, object] | None) -> dict[str, object]:

@@ -17,7 +17,7 @@ from .._response import (
     to_streamed_response_wrapper,
 )
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
-from .._utils import path_param
+from .._utils import path_param, sent_as
 from ..pagination import AsyncPaginator, Paging, SyncPage
 
 __all__ = [
@@ -50,6 +50,7 @@ class GadgetsResource(SyncAPIResource):
         *,
         page: int | NotGiven = NOT_GIVEN,
         starting_after: str | NotGiven = NOT_GIVEN,
+        widget_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -58,6 +59,10 @@ class GadgetsResource(SyncAPIResource):
         """List gadgets.
 
         Gadgets by page number, or after a cursor when the page gives one.
+
+        Args:
+          widget_id: Only the gadgets of this widget (declared an integer; widget ids
+            are strings).
 
         `GET /gadgets` (operationId `listGadgets`)
         """
@@ -70,6 +75,7 @@ class GadgetsResource(SyncAPIResource):
             query={
                 "page": page,
                 "starting_after": starting_after,
+                "widget_id": sent_as(widget_id, int, "widget_id"),
             },
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -147,6 +153,7 @@ class AsyncGadgetsResource(AsyncAPIResource):
         *,
         page: int | NotGiven = NOT_GIVEN,
         starting_after: str | NotGiven = NOT_GIVEN,
+        widget_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -155,6 +162,10 @@ class AsyncGadgetsResource(AsyncAPIResource):
         """List gadgets.
 
         Gadgets by page number, or after a cursor when the page gives one.
+
+        Args:
+          widget_id: Only the gadgets of this widget (declared an integer; widget ids
+            are strings).
 
         `GET /gadgets` (operationId `listGadgets`)
         """
@@ -167,6 +178,7 @@ class AsyncGadgetsResource(AsyncAPIResource):
             query={
                 "page": page,
                 "starting_after": starting_after,
+                "widget_id": sent_as(widget_id, int, "widget_id"),
             },
             extra_headers=extra_headers,
             extra_query=extra_query,
