@@ -295,7 +295,7 @@ def _ids_named_by_resource(doc: dict[str, Any], ids: dict[str, tuple[str, str]])
 
     def mark(node: Any, where: str, name: str) -> None:
         kind = node.get("type") if isinstance(node, dict) else None
-        target, because = ids.get(name, (kind, ""))
+        target, because = ids[name]
         if kind in ("string", "integer") and kind != target and id(node) not in seen:
             seen.add(id(node))
             node[openapi.ARGUMENT_TYPE] = target
